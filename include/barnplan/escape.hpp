@@ -1,0 +1,23 @@
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace barnplan {
+
+/// Makes plan text safe to print on a terminal: control characters (ESC, C1,
+/// DEL…) and bidirectional overrides become visible escapes such as \x1B, so a
+/// plan cannot move the cursor, change colours or hide text. Tabs and newlines
+/// stay only when `keep_newlines` is set.
+[[nodiscard]] std::string terminal_safe(std::string_view text, bool keep_newlines = false);
+
+/// Escapes the message part of a GitHub Actions workflow command (`::error ...::MESSAGE`).
+[[nodiscard]] std::string github_escape_data(std::string_view text);
+/// Escapes a property value of a workflow command (file=, title=): also ':' and ','.
+[[nodiscard]] std::string github_escape_property(std::string_view text);
+
+/// Display width on a terminal: code points, with East Asian wide characters
+/// counting two and combining marks zero.
+[[nodiscard]] std::size_t display_width(std::string_view text);
+
+} // namespace barnplan

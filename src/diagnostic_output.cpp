@@ -1,0 +1,180 @@
+#include <barnplan/diagnostic_output.hpp>
+#include <barnplan/escape.hpp>
+#include <barnplan/yaml_tree.hpp>
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+namespace barnplan {
+namespace {
+
+struct Style {
+    bool on;
+    [[nodiscard]] std::string wrap(std::string_view code, std::string_view text) const
+    {
+        if (!on) {
+            return std::string(text);
+        }
+        return fmt::format("\x1b[{}m{}\x1b[0m", code, text);
+    }
+};
+
+std::string_view severity_word(Severity s, Language lang)
+{
+    if (lang == Language::sv) {
+        return s == Severity::error ? "fel" : "varning";
+    }
+    return s == Severity::error ? "error" : "warning";
+}
+
+std::string location(const std::string& file, const Position& p)
+{
+    if (!p.known()) {
+        return file;
+    }
+    return fmt::format("{}:{}:{}", file, p.line, p.column);
+}
+
+/// The source line and a caret line under the token at `p`.
+std::string excerpt(const LineIndex& index, const Position& p, const Style& style)
+{
+    if (!p.known() || p.line > index.line_count()) {
+        return {};
+    }
+    const std::string_view raw = index.line_text(p.line);
+    // Everything before the column, made safe, gives the caret's indent; the
+    // token itself gives its width. Both in display columns.
+    std::size_t byte = 0;
+    for (std::size_t col = 1; col < p.column && byte < raw.size();) {
+        ++byte;
+        while (byte < raw.size() && (static_cast<unsigned char>(raw[byte]) & 0xC0U) == 0x80U) {
+            ++byte;
+        }
+        ++col;
+    }
+    const std::string before = terminal_safe(raw.substr(0, byte));
+    const std::size_t token_bytes = std::min(std::max<std::size_t>(p.length, 1), raw.size() - std::min(byte, raw.size()));
+    const std::string token = terminal_safe(raw.substr(byte, token_bytes));
+    const std::string after = terminal_safe(raw.substr(std::min(byte + token_bytes, raw.size())));
+    const std::string number = fmt::format("{:>5}", p.line);
+    std::string out;
+    out += fmt::format("{} | {}{}{}\n", style.wrap("34", number), before, token, after);
+    const std::string carets(std::max<std::size_t>(display_width(token), 1), '^');
+    out += fmt::format("{} | {}{}\n", std::string(number.size(), ' '), std::string(display_width(before), ' '),
+                       style.wrap("32;1", carets));
+    return out;
+}
+
+std::string summary_line(std::size_t errors, std::size_t warnings, std::size_t files_with_findings, std::size_t files,
+                         Language lang)
+{
+    if (lang == Language::sv) {
+        return fmt::format("{} fel och {} {} i {} av {} {}", errors, warnings, warnings == 1 ? "varning" : "varningar",
+                           files_with_findings, files, files == 1 ? "plan" : "planer");
+    }
+    return fmt::format("{} {} and {} {} in {} of {} {}", errors, errors == 1 ? "error" : "errors", warnings,
+                       warnings == 1 ? "warning" : "warnings", files_with_findings, files, files == 1 ? "plan" : "plans");
+}
+
+} // namespace
+
+std::string render_text(const std::vector<CheckedFile>& files, const OutputOptions& options)
+{
+    const Style style{options.color};
+    std::string out;
+    std::size_t errors = 0;
+    std::size_t warnings = 0;
+    std::size_t with_findings = 0;
+    for (const CheckedFile& file : files) {
+        if (file.diagnostics.empty()) {
+            continue;
+        }
+        ++with_findings;
+        const LineIndex index(file.text);
+        for (const Diagnostic& d : file.diagnostics) {
+            const bool error = d.severity == Severity::error;
+            (error ? errors : warnings) += 1;
+            const std::string label = fmt::format("{}[{}]", severity_word(d.severity, file.language), d.rule);
+            out += fmt::format("{}: {}: {}\n", style.wrap("1", terminal_safe(location(d.file, d.position))),
+                               style.wrap(error ? "31;1" : "33;1", label),
+                               terminal_safe(localized(d.message, file.language)));
+            out += excerpt(index, d.position, style);
+            const std::string& hint = localized(d.hint, file.language);
+            if (!hint.empty()) {
+                out += fmt::format("      {} {}\n", style.wrap("36;1", file.language == Language::sv ? "tips:" : "hint:"),
+                                   terminal_safe(hint));
+            }
+        }
+    }
+    if (errors + warnings > 0) {
+        out += summary_line(errors, warnings, with_findings, files.size(), options.language) + "\n";
+    } else if (options.verbose) {
+        out += options.language == Language::sv
+                   ? fmt::format("{} {} kontrollerade, inga problem\n", files.size(), files.size() == 1 ? "plan" : "planer")
+                   : fmt::format("{} {} checked, no problems\n", files.size(), files.size() == 1 ? "plan" : "plans");
+    }
+    return out;
+}
+
+std::string render_json(const std::vector<CheckedFile>& files, const OutputOptions& options)
+{
+    using nlohmann::ordered_json;
+    ordered_json root;
+    root["tool"] = "barnplan";
+    root["version"] = options.tool_version;
+    ordered_json list = ordered_json::array();
+    ordered_json all = ordered_json::array();
+    std::size_t errors = 0;
+    std::size_t warnings = 0;
+    for (const CheckedFile& file : files) {
+        const std::size_t e = count_severity(file.diagnostics, Severity::error);
+        const std::size_t w = count_severity(file.diagnostics, Severity::warning);
+        errors += e;
+        warnings += w;
+        list.push_back({{"file", file.name}, {"errors", e}, {"warnings", w}});
+        for (const Diagnostic& d : file.diagnostics) {
+            ordered_json j;
+            j["file"] = d.file;
+            j["line"] = d.position.line;
+            j["column"] = d.position.column;
+            j["severity"] = d.severity == Severity::error ? "error" : "warning";
+            j["rule"] = d.rule;
+            j["message"] = localized(d.message, file.language);
+            j["hint"] = localized(d.hint, file.language);
+            if (d.related.known()) {
+                j["related"] = {{"line", d.related.line}, {"column", d.related.column}};
+            }
+            all.push_back(std::move(j));
+        }
+    }
+    root["files"] = std::move(list);
+    root["diagnostics"] = std::move(all);
+    root["summary"] = {{"files", files.size()}, {"errors", errors}, {"warnings", warnings}};
+    // Invalid UTF-8 never reaches here (the loader refuses it), but replace
+    // rather than throw if it ever did.
+    return root.dump(2, ' ', false, ordered_json::error_handler_t::replace) + "\n";
+}
+
+std::string render_github(const std::vector<CheckedFile>& files, const OutputOptions& /*options*/)
+{
+    std::string out;
+    for (const CheckedFile& file : files) {
+        for (const Diagnostic& d : file.diagnostics) {
+            std::string props = "file=" + github_escape_property(d.file);
+            if (d.position.known()) {
+                props += fmt::format(",line={},col={}", d.position.line, d.position.column);
+            }
+            props += ",title=" + github_escape_property(d.rule);
+            std::string message = localized(d.message, file.language);
+            const std::string& hint = localized(d.hint, file.language);
+            if (!hint.empty()) {
+                message += "\n" + hint;
+            }
+            out += fmt::format("::{} {}::{}\n", d.severity == Severity::error ? "error" : "warning", props,
+                               github_escape_data(terminal_safe(message, true)));
+        }
+    }
+    return out;
+}
+
+} // namespace barnplan

@@ -1,0 +1,123 @@
+#include <barnplan/escape.hpp>
+
+#include <fmt/format.h>
+
+namespace barnplan {
+namespace {
+
+/// Decodes one UTF-8 code point at `i` (input is valid UTF-8 by the time it
+/// gets here; invalid bytes decode as themselves and are escaped).
+char32_t decode(std::string_view s, std::size_t& i)
+{
+    const auto c = static_cast<unsigned char>(s[i]);
+    std::size_t len = 1;
+    char32_t cp = c;
+    if (c >= 0xF0U) {
+        len = 4;
+        cp = c & 0x07U;
+    } else if (c >= 0xE0U) {
+        len = 3;
+        cp = c & 0x0FU;
+    } else if (c >= 0xC0U) {
+        len = 2;
+        cp = c & 0x1FU;
+    }
+    if (len == 1 || i + len > s.size()) {
+        ++i;
+        return c;
+    }
+    for (std::size_t k = 1; k < len; ++k) {
+        cp = (cp << 6U) | (static_cast<unsigned char>(s[i + k]) & 0x3FU);
+    }
+    i += len;
+    return cp;
+}
+
+bool is_bidi_control(char32_t cp)
+{
+    return (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069) || cp == 0x200E || cp == 0x200F ||
+           cp == 0x061C;
+}
+
+} // namespace
+
+std::string terminal_safe(std::string_view text, bool keep_newlines)
+{
+    std::string out;
+    out.reserve(text.size());
+    std::size_t i = 0;
+    while (i < text.size()) {
+        const std::size_t start = i;
+        const char32_t cp = decode(text, i);
+        if (cp == '\n' && keep_newlines) {
+            out += '\n';
+        } else if (cp == '\t') {
+            out += keep_newlines ? "\t" : " ";
+        } else if (cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp < 0xA0 && i - start == 2) ||
+                   (i - start == 1 && cp >= 0x80)) {
+            out += fmt::format("\\x{:02X}", static_cast<unsigned>(cp));
+        } else if (is_bidi_control(cp)) {
+            out += fmt::format("\\u{:04X}", static_cast<unsigned>(cp));
+        } else {
+            out.append(text.substr(start, i - start));
+        }
+    }
+    return out;
+}
+
+std::string github_escape_data(std::string_view text)
+{
+    std::string out;
+    for (char c : text) {
+        switch (c) {
+        case '%':
+            out += "%25";
+            break;
+        case '\r':
+            out += "%0D";
+            break;
+        case '\n':
+            out += "%0A";
+            break;
+        default:
+            out += c;
+        }
+    }
+    return out;
+}
+
+std::string github_escape_property(std::string_view text)
+{
+    std::string out;
+    for (char c : github_escape_data(text)) {
+        if (c == ':') {
+            out += "%3A";
+        } else if (c == ',') {
+            out += "%2C";
+        } else {
+            out += c;
+        }
+    }
+    return out;
+}
+
+std::size_t display_width(std::string_view text)
+{
+    std::size_t width = 0;
+    std::size_t i = 0;
+    while (i < text.size()) {
+        const char32_t cp = decode(text, i);
+        if ((cp >= 0x0300 && cp <= 0x036F) || cp == 0x200B || cp == 0x200D) {
+            continue; // combining marks and zero-width joiners take no column
+        }
+        const bool wide = (cp >= 0x1100 && cp <= 0x115F) || (cp >= 0x2E80 && cp <= 0xA4CF) ||
+                          (cp >= 0xAC00 && cp <= 0xD7A3) || (cp >= 0xF900 && cp <= 0xFAFF) ||
+                          (cp >= 0xFE30 && cp <= 0xFE4F) || (cp >= 0xFF00 && cp <= 0xFF60) ||
+                          (cp >= 0xFFE0 && cp <= 0xFFE6) || (cp >= 0x1F300 && cp <= 0x1FAFF) ||
+                          (cp >= 0x20000 && cp <= 0x3FFFD);
+        width += wide ? 2 : 1;
+    }
+    return width;
+}
+
+} // namespace barnplan

@@ -1,0 +1,6 @@
+#include "cli/commands.hpp"
+
+int main(int argc, char** argv)
+{
+    return barnplan::cli::run(argc, argv);
+}

@@ -1,0 +1,34 @@
+#pragma once
+
+// Shared by the rule families; not part of the public interface.
+
+#include <barnplan/plan.hpp>
+#include <barnplan/rules.hpp>
+
+#include <string>
+
+namespace barnplan::rules {
+
+/// Collects findings for one plan; severity comes from the catalog.
+class Findings {
+public:
+    Findings(const Plan& plan, Diagnostics& out) : m_plan(plan), m_out(out) {}
+
+    void add(std::string_view rule, const Position& at, Text message, Text hint = {});
+    [[nodiscard]] const Plan& plan() const { return m_plan; }
+
+private:
+    const Plan& m_plan;
+    Diagnostics& m_out;
+};
+
+/// The best place to point at for a finding about the whole plan.
+[[nodiscard]] Position plan_anchor(const Plan& plan);
+
+/// A short name for an entry in messages: its id, or "(no id)".
+[[nodiscard]] std::string id_of(const Located<std::string>& id);
+
+void check_common(Findings& findings, const RuleContext& context);
+void check_unicef(Findings& findings, const RuleContext& context);
+
+} // namespace barnplan::rules
