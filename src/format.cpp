@@ -29,8 +29,8 @@ Field field(std::string_view key, FieldType type, bool required, Text descriptio
 }
 
 const Object k_measurement{
-    "measurement",
-    "mätning",
+    "a measurement",
+    "en mätning",
     {"A dated value of a meter.", "Ett daterat värde för en mätare."},
     {
         field("date", T::date, true, {"The day the value was measured.", "Dagen då värdet mättes."}),
@@ -41,8 +41,8 @@ const Object k_measurement{
     }};
 
 const Object k_meter{
-    "meter",
-    "mätare",
+    "a meter",
+    "en mätare",
     {"A concrete, time-bound meter of a goal.", "En konkret och tidsbunden mätare för en målsättning."},
     {
         field("id", T::string, true, {"Stable id, unique in the plan, e.g. G1.M1.", "Stabilt id, unikt i planen, t.ex. G1.M1."}),
@@ -61,8 +61,8 @@ const Object k_meter{
     }};
 
 const Object k_action_update{
-    "action update",
-    "åtgärdsuppdatering",
+    "an action update",
+    "en åtgärdsuppdatering",
     {"A dated change of an action's status.", "En daterad ändring av en åtgärds status."},
     {
         field("date", T::date, true, {"The day of the update.", "Dagen för uppdateringen."}),
@@ -71,8 +71,8 @@ const Object k_action_update{
     }};
 
 const Object k_action{
-    "action",
-    "åtgärd",
+    "an action",
+    "en åtgärd",
     {"Something done to reach a goal.", "Något som görs för att nå en målsättning."},
     {
         field("id", T::string, true, {"Stable id, unique in the plan, e.g. G1.A1.", "Stabilt id, unikt i planen, t.ex. G1.A1."}),
@@ -89,8 +89,8 @@ const Object k_action{
     }};
 
 const Object k_level_entry{
-    "level entry",
-    "nivåbedömning",
+    "a level entry",
+    "en nivåbedömning",
     {"A dated assessment of a goal's indicator level.", "En daterad bedömning av en målsättnings indikatornivå."},
     {
         field("date", T::date, true, {"The day of the assessment.", "Dagen för bedömningen."}),
@@ -99,8 +99,8 @@ const Object k_level_entry{
     }};
 
 const Object k_goal{
-    "goal",
-    "målsättning",
+    "a goal",
+    "en målsättning",
     {"A goal (målsättning) of the plan.", "En målsättning i planen."},
     {
         field("id", T::string, true, {"Stable id, unique in the plan, e.g. G1.", "Stabilt id, unikt i planen, t.ex. G1."}),
@@ -125,8 +125,8 @@ const Object k_goal{
     }};
 
 const Object k_meeting{
-    "meeting",
-    "möte",
+    "a meeting",
+    "ett möte",
     {"A meeting where the plan was discussed.", "Ett möte där planen behandlades."},
     {
         field("date", T::date, true, {"The day of the meeting.", "Dagen för mötet."}),
@@ -136,8 +136,8 @@ const Object k_meeting{
     }};
 
 const Object k_history_entry{
-    "history entry",
-    "historikpost",
+    "a history entry",
+    "en historikpost",
     {"A dated step in the plan's lifecycle: an approval or a decision.",
      "Ett daterat steg i planens livscykel: ett godkännande eller ett beslut."},
     {
@@ -149,8 +149,8 @@ const Object k_history_entry{
     }};
 
 const Object k_period{
-    "period",
-    "period",
+    "the period",
+    "perioden",
     {"The period the plan covers.", "Perioden som planen omfattar."},
     {
         field("start", T::date, true, {"The first day of the period.", "Periodens första dag."}),
@@ -158,7 +158,7 @@ const Object k_period{
     }};
 
 const Object k_welfare_commitment{
-    "welfare commitment",
+    "the welfare commitment",
     "välfärdsområdets åtagande",
     {"The wellbeing services county's commitment to joint development work.",
      "Välfärdsområdets åtagande att delta i det gemensamma utvecklingsarbetet."},
@@ -169,8 +169,8 @@ const Object k_welfare_commitment{
     }};
 
 const Object k_evaluation{
-    "evaluation",
-    "utvärdering",
+    "the evaluation",
+    "utvärderingen",
     {"The evaluation meeting with UNICEF and its preparation.", "Utvärderingsträffen med UNICEF och förberedelserna för den."},
     {
         field("meeting", T::date, false, {"The day of the evaluation meeting.", "Dagen för utvärderingsträffen."}),
@@ -183,7 +183,7 @@ const Object k_evaluation{
     }};
 
 const Object k_plan{
-    "plan",
+    "the plan",
     "planen",
     {"A child-rights action plan.", "En handlingsplan för barnets rättigheter."},
     {
@@ -211,8 +211,27 @@ const Object k_plan{
     }};
 
 nlohmann::ordered_json schema_of(const Object& object, Language lang);
+nlohmann::ordered_json scalar_schema(const Field& field, Language lang);
 
 nlohmann::ordered_json schema_of(const Field& field, Language lang)
+{
+    nlohmann::ordered_json out = scalar_schema(field, lang);
+    // An optional key left empty counts as not written, as the loader reads it.
+    if (!field.required && out.contains("type")) {
+        auto type = out["type"];
+        if (!type.is_array()) {
+            type = nlohmann::ordered_json::array({type});
+        }
+        type.push_back("null");
+        out["type"] = type;
+        if (out.contains("enum")) {
+            out["enum"].push_back(nullptr);
+        }
+    }
+    return out;
+}
+
+nlohmann::ordered_json scalar_schema(const Field& field, Language lang)
 {
     nlohmann::ordered_json out;
     out["description"] = localized(field.description, lang);

@@ -165,26 +165,29 @@ std::optional<std::string_view> nearest(std::string_view word, const std::vector
     return best;
 }
 
-/// Keys people write in Swedish, pointed to their English names.
-std::optional<std::string_view> swedish_key(std::string_view word)
+/// Keys people write instead of the format's: Swedish words, and names from
+/// other templates. Several may map one word; the first the object has wins.
+std::optional<std::string_view> known_alias(std::string_view word, const Object& object)
 {
-    static const std::map<std::string_view, std::string_view> k_keys{
+    static const std::vector<std::pair<std::string_view, std::string_view>> k_aliases{
         {"mål", "goals"},           {"målsättningar", "goals"}, {"åtgärder", "actions"},   {"mätare", "meters"},
         {"mätningar", "measurements"}, {"möten", "meetings"},   {"historik", "history"},   {"titel", "title"},
         {"rubrik", "title"},        {"ansvarig", "who"},        {"vem", "who"},            {"vad", "what"},
         {"hur", "how"},             {"startnivå", "start_level"}, {"målnivå", "target_level"}, {"nivå", "level"},
-        {"datum", "date"},          {"värde", "value"},         {"mål_värde", "target"},   {"målvärde", "target"},
-        {"utgångsvärde", "baseline"}, {"klart", "due"},         {"slutdatum", "due"},      {"kommun", "municipality"},
-        {"modell", "model"},        {"språk", "language"},      {"status", "status"},      {"anteckning", "note"},
-        {"kommentar", "note"},      {"barnens_åsikter", "children_views"}, {"indikator", "indicator"},
-        {"tema", "theme"},          {"enhet", "unit"},          {"källa", "source"},       {"skede", "stage"},
-        {"id", "id"},
+        {"datum", "date"},          {"värde", "value"},         {"målvärde", "target"},    {"utgångsvärde", "baseline"},
+        {"klart", "due"},           {"slutdatum", "due"},       {"kommun", "municipality"}, {"modell", "model"},
+        {"språk", "language"},      {"anteckning", "note"},     {"kommentar", "note"},     {"notes", "note"},
+        {"barnens_åsikter", "children_views"}, {"indikator", "indicator"}, {"tema", "theme"}, {"enhet", "unit"},
+        {"källa", "source"},        {"skede", "stage"},         {"status", "stage"},       {"organisation", "municipality"},
+        {"deadline", "due"},        {"owner", "who"},           {"responsible", "who"},    {"goal", "goals"},
+        {"action", "actions"},      {"meter", "meters"},        {"indicators", "meters"},
     };
-    auto it = k_keys.find(word);
-    if (it == k_keys.end()) {
-        return std::nullopt;
+    for (const auto& [alias, key] : k_aliases) {
+        if (alias == word && object.find(key) != nullptr) {
+            return key;
+        }
     }
-    return it->second;
+    return std::nullopt;
 }
 
 Text type_name(const Field& field)
@@ -311,11 +314,9 @@ public:
         for (const Field& f : object.fields) {
             names.push_back(f.key);
         }
-        std::optional<std::string_view> guess = nearest(key.value, names);
+        std::optional<std::string_view> guess = known_alias(key.value, object);
         if (!guess) {
-            if (auto sv = swedish_key(key.value); sv && object.find(*sv) != nullptr) {
-                guess = sv;
-            }
+            guess = nearest(key.value, names);
         }
         const Text where = object_name(object);
         Text hint;
@@ -396,9 +397,9 @@ public:
                 if (!item.is_mapping()) {
                     const Text what = object_name(*field.object);
                     report("wrong-type", item.position,
-                           {fmt::format("each entry of '{}' must be a {} (key: value lines), not {}", field.key, what.en,
+                           {fmt::format("each entry of '{}' must be {} (key: value lines), not {}", field.key, what.en,
                                         shorten(kind_of(item).en)),
-                            fmt::format("varje post i '{}' ska vara en {} (rader med nyckel: värde), inte {}", field.key,
+                            fmt::format("varje post i '{}' ska vara {} (rader med nyckel: värde), inte {}", field.key,
                                         what.sv, shorten(kind_of(item).sv))});
                     continue;
                 }
@@ -923,6 +924,14 @@ LoadResult load_plan(std::string_view text, const std::string& file, const YamlL
     LoadResult result;
     YamlDocument doc = parse_yaml(text, file, limits);
     result.diagnostics = std::move(doc.diagnostics);
+    if (!doc.root && result.diagnostics.empty()) {
+        Loader(file, result.diagnostics)
+            .report("not-a-plan", {},
+                    {"the file holds no YAML document (it is empty or only comments)",
+                     "filen innehåller inget YAML-dokument (den är tom eller har bara kommentarer)"},
+                    {"start a plan with 'barnplan init'", "börja en plan med 'barnplan init'"});
+        return result;
+    }
     if (!doc.root) {
         // Unparsable: still call it a plan if it says so, so that a broken plan
         // in a directory walk is reported rather than skipped.

@@ -38,8 +38,8 @@ struct Field {
 
 /// A mapping in the format, e.g. a goal or a meter.
 struct Object {
-    std::string_view name;    ///< e.g. "goal"
-    std::string_view name_sv; ///< e.g. "målsättning"
+    std::string_view name;    ///< with its article, for messages: "a goal"
+    std::string_view name_sv; ///< "en målsättning"
     Text description;
     std::vector<Field> fields;
 

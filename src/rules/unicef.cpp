@@ -65,6 +65,16 @@ void check_period_length(Findings& f)
     }
 }
 
+std::string goals_en(int n)
+{
+    return fmt::format("{} {}", n, n == 1 ? "goal" : "goals");
+}
+
+std::string goals_sv(int n)
+{
+    return fmt::format("{} {}", n, n == 1 ? "målsättning" : "målsättningar");
+}
+
 void check_goal_mix(Findings& f)
 {
     const Plan& plan = f.plan();
@@ -90,27 +100,27 @@ void check_goal_mix(Findings& f)
     const Position at = plan.goals_key.known() ? plan.goals_key : plan_anchor(plan);
     if (process < 3 || process > 4) {
         f.add("goal-count-process", at,
-              {fmt::format("{} goals are based on process indicators; the model asks for 3–4", process),
-               fmt::format("{} målsättningar bygger på processindikatorer; modellen kräver 3–4", process)},
+              {fmt::format("{} based on process indicators; the model asks for 3–4", goals_en(process)),
+               fmt::format("{} bygger på processindikatorer; modellen kräver 3–4", goals_sv(process))},
               {"choose 3–4 goals from the process indicators of the current-state mapping",
                "välj 3–4 målsättningar ur kartläggningens processindikatorer"});
     }
     if (children != 1) {
         f.add("goal-count-children-views", at,
-              {fmt::format("{} goals are based on children's views; the model asks for exactly one", children),
-               fmt::format("{} målsättningar bygger på barnens åsikter; modellen kräver exakt en", children)},
+              {fmt::format("{} based on children's views; the model asks for exactly one", goals_en(children)),
+               fmt::format("{} bygger på barnens åsikter; modellen kräver exakt en", goals_sv(children))},
               {"mark one goal 'basis: children-views'", "markera en målsättning med 'basis: children-views'"});
     }
     if (free > 1) {
         f.add("goal-count-free-choice", at,
-              {fmt::format("{} goals are of free choice; the model allows one", free),
-               fmt::format("{} målsättningar är efter fritt val; modellen tillåter en", free)},
+              {fmt::format("{} of free choice; the model allows one", goals_en(free)),
+               fmt::format("{} efter fritt val; modellen tillåter en", goals_sv(free))},
               {"keep one free-choice goal", "behåll en målsättning efter fritt val"});
     }
     if (plan.goals.size() < 5) {
         f.add("goal-count-total", at,
-              {fmt::format("the plan has {} goals; a cycle needs at least 5", plan.goals.size()),
-               fmt::format("planen har {} målsättningar; en cykel kräver minst 5", plan.goals.size())},
+              {fmt::format("the plan has {}; a cycle needs at least 5", goals_en(static_cast<int>(plan.goals.size()))),
+               fmt::format("planen har {}; en cykel kräver minst 5", goals_sv(static_cast<int>(plan.goals.size())))},
               {"3–4 from process indicators, one from children's views and one of free choice",
                "3–4 från processindikatorer, en från barnens åsikter och en efter fritt val"});
     }
