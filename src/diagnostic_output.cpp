@@ -35,27 +35,48 @@ std::string location(const std::string& file, const Position& p)
     return fmt::format("{}:{}:{}", file, p.line, p.column);
 }
 
-/// The source line and a caret line under the token at `p`.
+/// Byte offset of the `n`th code point of `s` (or its size).
+std::size_t byte_of_code_point(std::string_view s, std::size_t n)
+{
+    std::size_t byte = 0;
+    for (std::size_t i = 0; i < n && byte < s.size(); ++i) {
+        ++byte;
+        while (byte < s.size() && (static_cast<unsigned char>(s[byte]) & 0xC0U) == 0x80U) {
+            ++byte;
+        }
+    }
+    return byte;
+}
+
+/// The source line and a caret line under the token at `p`. A long line is
+/// shown as a window around the token, so a megabyte line prints a screenful.
 std::string excerpt(const LineIndex& index, const Position& p, const Style& style)
 {
+    constexpr std::size_t k_before = 40; // code points kept before the token
+    constexpr std::size_t k_window = 100;
     if (!p.known() || p.line > index.line_count()) {
         return {};
     }
-    const std::string_view raw = index.line_text(p.line);
-    // Everything before the column, made safe, gives the caret's indent; the
-    // token itself gives its width. Both in display columns.
-    std::size_t byte = 0;
-    for (std::size_t col = 1; col < p.column && byte < raw.size();) {
-        ++byte;
-        while (byte < raw.size() && (static_cast<unsigned char>(raw[byte]) & 0xC0U) == 0x80U) {
-            ++byte;
-        }
-        ++col;
+    std::string_view raw = index.line_text(p.line);
+    std::size_t token_at = byte_of_code_point(raw, p.column - 1);
+    std::string lead;
+    std::string tail;
+    if (p.column - 1 > k_before) {
+        const std::size_t cut = byte_of_code_point(raw, p.column - 1 - k_before);
+        raw.remove_prefix(cut);
+        token_at -= cut;
+        lead = "…";
     }
-    const std::string before = terminal_safe(raw.substr(0, byte));
-    const std::size_t token_bytes = std::min(std::max<std::size_t>(p.length, 1), raw.size() - std::min(byte, raw.size()));
-    const std::string token = terminal_safe(raw.substr(byte, token_bytes));
-    const std::string after = terminal_safe(raw.substr(std::min(byte + token_bytes, raw.size())));
+    const std::size_t end = byte_of_code_point(raw, k_window);
+    if (end < raw.size()) {
+        raw = raw.substr(0, end);
+        tail = "…";
+    }
+    token_at = std::min(token_at, raw.size());
+    const std::size_t token_bytes = std::min(std::max<std::size_t>(p.length, 1), raw.size() - token_at);
+    const std::string before = lead + terminal_safe(raw.substr(0, token_at));
+    const std::string token = terminal_safe(raw.substr(token_at, token_bytes));
+    const std::string after = terminal_safe(raw.substr(token_at + token_bytes)) + tail;
     const std::string number = fmt::format("{:>5}", p.line);
     std::string out;
     out += fmt::format("{} | {}{}{}\n", style.wrap("34", number), before, token, after);
