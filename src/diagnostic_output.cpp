@@ -91,10 +91,10 @@ std::string summary_line(std::size_t errors, std::size_t warnings, std::size_t f
 {
     if (lang == Language::sv) {
         return fmt::format("{} fel och {} {} i {} av {} {}", errors, warnings, warnings == 1 ? "varning" : "varningar",
-                           files_with_findings, files, files == 1 ? "plan" : "planer");
+                           files_with_findings, files, files == 1 ? "fil" : "filer");
     }
     return fmt::format("{} {} and {} {} in {} of {} {}", errors, errors == 1 ? "error" : "errors", warnings,
-                       warnings == 1 ? "warning" : "warnings", files_with_findings, files, files == 1 ? "plan" : "plans");
+                       warnings == 1 ? "warning" : "warnings", files_with_findings, files, files == 1 ? "file" : "files");
 }
 
 } // namespace

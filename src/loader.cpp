@@ -223,6 +223,10 @@ Text kind_of(const YamlNode& node)
     case YamlNode::Kind::null:
         return {"nothing", "ingenting"};
     case YamlNode::Kind::scalar:
+        if (node.style == YamlNode::Style::quoted) {
+            // Show the quotes: "must be a level, not '1'" puzzles; not "\"1\"" does not.
+            return {fmt::format("\"{}\" (in quotes)", node.value), fmt::format("\"{}\" (inom citattecken)", node.value)};
+        }
         return {fmt::format("'{}'", node.value), fmt::format("'{}'", node.value)};
     case YamlNode::Kind::sequence:
         return {"a list", "en lista"};
@@ -287,13 +291,17 @@ public:
                 continue;
             }
             const auto* entry = map.find(field.key);
-            if (entry == nullptr || entry->second.is_null()) {
-                const Position at = entry != nullptr ? entry->first.position : map.position;
-                report("missing-key", at,
+            if (entry == nullptr) {
+                report("missing-key", map.position,
                        {fmt::format("{} is missing '{}'", capitalized(where.en), field.key),
                         fmt::format("{} saknar '{}'", capitalized(where.sv), field.key)},
                        {fmt::format("add '{}:' with {}", field.key, type_name(field).en),
                         fmt::format("lägg till '{}:' med {}", field.key, type_name(field).sv)});
+            } else if (entry->second.is_null()) {
+                report("missing-key", entry->first.position,
+                       {fmt::format("'{}' in {} is empty", field.key, where.en),
+                        fmt::format("'{}' i {} är tom", field.key, where.sv)},
+                       {fmt::format("fill in {}", type_name(field).en), fmt::format("fyll i {}", type_name(field).sv)});
             }
         }
     }

@@ -102,7 +102,7 @@ int run(int argc, char** argv)
             }
             for (const auto& [sub, runner] : runners) {
                 if (sub->get_name() == help_topic) {
-                    print_out(sub->help());
+                    print_out(sub->help("barnplan"));
                     return k_exit_clean;
                 }
             }

@@ -55,13 +55,7 @@ int run_init(const InitOptions& options, const GlobalOptions& global)
     } else if (options.lang == "en") {
         lang = Language::en;
     }
-    Model model = Model::unicef_bvk;
-    if (options.model == "barnrattsresan") {
-        model = Model::barnrattsresan;
-    } else if (options.model == "partnership") {
-        model = Model::partnership;
-    }
-    const std::string text = plan_skeleton(model, lang);
+    const std::string text = plan_skeleton(Model::unicef_bvk, lang);
     if (options.file.empty() || options.file == "-") {
         print_out(text);
         return k_exit_clean;
@@ -90,8 +84,8 @@ Runner setup_init(CLI::App& sub, const GlobalOptions& global)
 {
     auto options = std::make_shared<InitOptions>();
     sub.add_option("file", options->file, "The new plan file (default: print to standard output)");
-    sub.add_option("--model", options->model, "unicef-bvk, barnrattsresan or partnership")
-        ->check(CLI::IsMember({"unicef-bvk", "barnrattsresan", "partnership"}));
+    // Barnrättsresan and partnership skeletons come with those models' rules.
+    sub.add_option("--model", options->model, "The plan's model: unicef-bvk")->check(CLI::IsMember({"unicef-bvk"}));
     sub.add_option("--lang", options->lang, "Language of the comments: sv or en")->check(CLI::IsMember({"sv", "en"}));
     return [options, &global]() { return run_init(*options, global); };
 }

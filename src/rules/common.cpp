@@ -20,7 +20,7 @@ void check_period(Findings& f)
                "lägg till 'period: { start: ÅÅÅÅ-MM-DD, end: ÅÅÅÅ-MM-DD }'"});
         return;
     }
-    if (plan.period_start.ok() && plan.period_end.ok() && plan.period_end.value <= plan.period_start.value) {
+    if (plan.period_start.ok() && plan.period_end.ok() && plan.period_end.value < plan.period_start.value) {
         f.add("date-order", plan.period_end.at,
               {fmt::format("the period ends ({}) before it starts ({})", plan.period_end.value.iso(),
                            plan.period_start.value.iso()),

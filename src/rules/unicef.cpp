@@ -16,12 +16,13 @@ bool in_period(const Plan& plan, const Date& d)
     return !(plan.period_start.ok() && d < plan.period_start.value) && !(plan.period_end.ok() && plan.period_end.value < d);
 }
 
+/// " (2025-01-01 – 2026-12-31)", or nothing when the period is not known.
 std::string period_text(const Plan& plan)
 {
     if (plan.period_start.ok() && plan.period_end.ok()) {
-        return fmt::format("{} – {}", plan.period_start.value.iso(), plan.period_end.value.iso());
+        return fmt::format(" ({} – {})", plan.period_start.value.iso(), plan.period_end.value.iso());
     }
-    return "?";
+    return "";
 }
 
 void check_texts(Findings& f)
@@ -221,7 +222,8 @@ void check_action(Findings& f, const Action& a)
         }
     }
     const bool dropped = a.status.ok() && a.status.value == ActionStatus::dropped;
-    if (!dropped && !(a.recurring.ok() && a.recurring.value)) {
+    const bool written_wrongly = a.recurring.present && !a.recurring.valid; // the loader said so
+    if (!dropped && !written_wrongly && !(a.recurring.ok() && a.recurring.value)) {
         f.add("one-off-action", at,
               {fmt::format("action {} is not marked recurring; the model wants continuous or recurring actions", id),
                fmt::format("åtgärd {} är inte markerad som återkommande; modellen vill ha fortlöpande eller återkommande åtgärder",
@@ -233,8 +235,8 @@ void check_action(Findings& f, const Action& a)
     for (const Located<Date>* d : {&a.start, &a.due}) {
         if (d->ok() && !in_period(plan, d->value)) {
             f.add("date-outside-period", d->at,
-                  {fmt::format("action {}: {} is outside the plan period ({})", id, d->value.iso(), period_text(plan)),
-                   fmt::format("åtgärd {}: {} ligger utanför planperioden ({})", id, d->value.iso(), period_text(plan))},
+                  {fmt::format("action {}: {} is outside the plan period{}", id, d->value.iso(), period_text(plan)),
+                   fmt::format("åtgärd {}: {} ligger utanför planperioden{}", id, d->value.iso(), period_text(plan))},
                   {"move the date inside the period, or the action to the next plan",
                    "flytta datumet in i perioden, eller åtgärden till nästa plan"});
         }
@@ -260,12 +262,12 @@ void check_meter(Findings& f, const Meter& m)
     if (!m.due.present) {
         f.add("meter-time-bound", at,
               {fmt::format("meter {} has no due date", id), fmt::format("mätare {} saknar klardatum", id)},
-              {fmt::format("add 'due: YYYY-MM-DD' inside the plan period ({})", period_text(plan)),
-               fmt::format("lägg till 'due: ÅÅÅÅ-MM-DD' inom planperioden ({})", period_text(plan))});
+              {fmt::format("add 'due: YYYY-MM-DD' inside the plan period{}", period_text(plan)),
+               fmt::format("lägg till 'due: ÅÅÅÅ-MM-DD' inom planperioden{}", period_text(plan))});
     } else if (m.due.ok() && !in_period(plan, m.due.value)) {
         f.add("meter-time-bound", m.due.at,
-              {fmt::format("meter {} is due {}, outside the plan period ({})", id, m.due.value.iso(), period_text(plan)),
-               fmt::format("mätare {} ska nås {}, utanför planperioden ({})", id, m.due.value.iso(), period_text(plan))},
+              {fmt::format("meter {} is due {}, outside the plan period{}", id, m.due.value.iso(), period_text(plan)),
+               fmt::format("mätare {} ska nås {}, utanför planperioden{}", id, m.due.value.iso(), period_text(plan))},
               {"a meter must be reached within the plan's own period", "en mätare ska nås inom planens egen period"});
     }
 }
@@ -291,13 +293,24 @@ void check_welfare(Findings& f)
     }
 }
 
+/// Owner names compared without case and spaces. Latin-1 capitals (Å, Ä, Ö,
+/// É…) are two bytes, C3 80–9E, and fold by setting bit 5 of the second.
 std::string normalized_owner(const std::string& who)
 {
     std::string out;
-    for (char c : who) {
-        if (c != ' ' && c != '\t' && c != '\n') {
-            out += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    for (std::size_t i = 0; i < who.size(); ++i) {
+        const auto c = static_cast<unsigned char>(who[i]);
+        if (c == ' ' || c == '\t' || c == '\n') {
+            continue;
         }
+        if (c == 0xC3U && i + 1 < who.size()) {
+            const auto next = static_cast<unsigned char>(who[i + 1]);
+            out += who[i];
+            out += static_cast<char>(next >= 0x80U && next <= 0x9EU && next != 0x97U ? next | 0x20U : next);
+            ++i;
+            continue;
+        }
+        out += static_cast<char>(std::tolower(c));
     }
     return out;
 }
