@@ -14,6 +14,7 @@ const std::vector<Command>& commands()
 {
     static const std::vector<Command> k_commands{
         {"validate", "Check plans against the format and their model's rules", &setup_validate},
+        {"report", "Progress tables for meetings: terminal, JSON and more", &setup_report},
         {"init", "Write a new plan skeleton with a comment on every field", &setup_init},
         {"schema", "Print the plan format as a JSON Schema for editors", &setup_schema},
         {"rules", "List every rule and check with its id and severity", &setup_rules},

@@ -1,4 +1,5 @@
 #include "commands.hpp"
+#include "plans.hpp"
 
 #include <barnplan/diagnostic_output.hpp>
 #include <barnplan/loader.hpp>
@@ -14,69 +15,12 @@
 namespace barnplan::cli {
 namespace {
 
-namespace fs = std::filesystem;
-
 struct ValidateOptions {
     std::vector<std::string> paths;
     std::string format = "text";
     bool strict = false;
     bool verbose = false;
 };
-
-struct Candidate {
-    std::string path;
-    bool explicit_file; ///< named on the command line, so it must be a plan
-};
-
-bool has_yaml_extension(const fs::path& p)
-{
-    const std::string ext = p.extension().string();
-    return ext == ".yaml" || ext == ".yml";
-}
-
-/// Files named directly, and *.yaml/*.yml below directories (hidden ones
-/// skipped), in a stable order. Paths that cannot be read are reported.
-std::vector<Candidate> collect(const std::vector<std::string>& paths, Language lang, bool& io_error)
-{
-    std::vector<Candidate> out;
-    for (const std::string& path : paths) {
-        std::error_code ec;
-        const fs::file_status status = fs::status(path, ec);
-        if (ec || !fs::exists(status)) {
-            print_error(lang, {fmt::format("cannot read '{}': no such file or directory", path),
-                               fmt::format("kan inte läsa '{}': filen eller katalogen finns inte", path)});
-            io_error = true;
-            continue;
-        }
-        if (!fs::is_directory(status)) {
-            out.push_back({path, true});
-            continue;
-        }
-        std::vector<std::string> found;
-        fs::recursive_directory_iterator it(path, fs::directory_options::skip_permission_denied, ec);
-        for (; !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
-            const fs::path& p = it->path();
-            const std::string name = p.filename().string();
-            if (it->is_directory(ec) && name.size() > 1 && name[0] == '.') {
-                it.disable_recursion_pending();
-                continue;
-            }
-            if (it->is_regular_file(ec) && has_yaml_extension(p)) {
-                found.push_back(p.lexically_normal().string());
-            }
-        }
-        if (ec) {
-            print_error(lang, {fmt::format("cannot read directory '{}': {}", path, ec.message()),
-                               fmt::format("kan inte läsa katalogen '{}': {}", path, ec.message())});
-            io_error = true;
-        }
-        std::sort(found.begin(), found.end());
-        for (std::string& f : found) {
-            out.push_back({std::move(f), false});
-        }
-    }
-    return out;
-}
 
 int run_validate(const ValidateOptions& options, const GlobalOptions& global)
 {
@@ -88,46 +32,22 @@ int run_validate(const ValidateOptions& options, const GlobalOptions& global)
         return k_exit_usage;
     }
     bool io_error = false;
-    const std::vector<Candidate> candidates = collect(options.paths, lang, io_error);
     std::vector<CheckedFile> files;
-    const YamlLimits limits;
-    for (const Candidate& c : candidates) {
-        std::error_code ec;
-        const auto size = fs::file_size(c.path, ec);
-        CheckedFile file;
-        file.name = c.path;
-        file.language = lang;
-        LoadResult loaded;
-        if (!ec && size > limits.max_bytes) {
-            // Refuse before reading: a huge file is not read into memory.
-            loaded.is_plan = true;
-            loaded.diagnostics.push_back(file_too_large(c.path, size, limits.max_bytes));
-        } else {
-            std::optional<std::string> text = read_file(c.path, error);
-            if (!text) {
-                print_error(lang, {fmt::format("cannot read '{}': {}", c.path, error),
-                                   fmt::format("kan inte läsa '{}': {}", c.path, error)});
-                io_error = true;
-                continue;
-            }
-            file.text = std::move(*text);
-            loaded = load_plan(file.text, c.path, limits);
-        }
-        if (!loaded.is_plan && !c.explicit_file) {
-            if (options.verbose) {
-                std::fputs(fmt::format("{}: {}\n", c.path, lang == Language::sv ? "ingen plan, hoppas över"
-                                                                                 : "not a plan, skipped")
-                               .c_str(),
-                           stderr);
-            }
+    for (const Candidate& c : collect_plan_files(options.paths, lang, io_error)) {
+        std::optional<LoadedFile> loaded = load_candidate(c, lang, options.verbose, io_error);
+        if (!loaded) {
             continue;
         }
-        file.diagnostics = std::move(loaded.diagnostics);
-        if (loaded.plan) {
-            if (global.lang.empty() && loaded.plan->language.ok()) {
-                file.language = loaded.plan->language.value;
+        CheckedFile file;
+        file.name = loaded->path;
+        file.text = std::move(loaded->text);
+        file.language = lang;
+        file.diagnostics = std::move(loaded->result.diagnostics);
+        if (const auto& plan = loaded->result.plan) {
+            if (global.lang.empty() && plan->language.ok()) {
+                file.language = plan->language.value;
             }
-            Diagnostics found = check_plan(*loaded.plan, RuleContext{*today});
+            Diagnostics found = check_plan(*plan, RuleContext{*today});
             file.diagnostics.insert(file.diagnostics.end(), found.begin(), found.end());
         }
         sort_diagnostics(file.diagnostics);

@@ -80,6 +80,26 @@ std::string lower(std::string_view s)
     return out;
 }
 
+/// Text for one table cell or heading: runs of white space, line breaks of
+/// block scalars included, become one space.
+std::string one_line(std::string_view text)
+{
+    std::string out;
+    bool space = false;
+    for (char c : text) {
+        if (c == ' ' || c == '\n' || c == '\r' || c == '\t') {
+            space = !out.empty();
+            continue;
+        }
+        if (space) {
+            out += ' ';
+            space = false;
+        }
+        out += c;
+    }
+    return out;
+}
+
 void newest(std::optional<Date>& into, const Located<Date>& date, const Date& as_of)
 {
     // Dates after the report date are plans, not updates.
@@ -92,8 +112,8 @@ MeterLine meter_line(const Meter& m, const Plan& plan, const ReportOptions& opti
 {
     MeterLine line;
     line.id = m.id.value;
-    line.what = m.what.value;
-    line.unit = m.unit.value;
+    line.what = one_line(m.what.value);
+    line.unit = one_line(m.unit.value);
     line.kind = m.kind.valid ? m.kind.value : MeterKind::number;
     line.baseline = value_of(m.baseline);
     line.target = value_of(m.target);
@@ -154,8 +174,8 @@ ActionLine action_line(const Action& a, const ReportOptions& options)
 {
     ActionLine line;
     line.id = a.id.value;
-    line.what = a.what.value;
-    line.who = a.who.value;
+    line.what = one_line(a.what.value);
+    line.who = one_line(a.who.value);
     line.start = value_of(a.start);
     line.due = value_of(a.due);
     line.declared = value_of(a.status);
@@ -210,13 +230,14 @@ PlanReport build_report(const Plan& plan, const ReportOptions& options)
 {
     PlanReport report;
     report.file = plan.file;
-    report.municipality = plan.municipality.value;
+    report.municipality = one_line(plan.municipality.value);
     report.model = value_of(plan.model);
     report.language = plan.language.ok() ? plan.language.value : Language::sv;
     report.period_start = value_of(plan.period_start);
     report.period_end = value_of(plan.period_end);
     report.stage = plan.stage.value;
     report.as_of = options.as_of;
+    report.horizon_days = options.horizon_days;
     if (report.period_start && report.period_end && *report.period_start < *report.period_end) {
         const double span = static_cast<double>(report.period_end->days() - report.period_start->days() + 1);
         const double gone = static_cast<double>(options.as_of.days() - report.period_start->days());
@@ -226,7 +247,8 @@ PlanReport build_report(const Plan& plan, const ReportOptions& options)
     for (const Goal& g : plan.goals) {
         GoalSection goal;
         goal.id = g.id.value;
-        goal.title = g.title.value;
+        goal.title = one_line(g.title.value);
+        goal.indicator = one_line(g.indicator.value);
         goal.basis = value_of(g.basis);
         goal.start_level = value_of(g.start_level);
         goal.current_level = value_of(g.current_level);

@@ -1,0 +1,116 @@
+#pragma once
+
+#include <barnplan/date.hpp>
+#include <barnplan/diagnostic.hpp>
+#include <barnplan/plan.hpp>
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace barnplan {
+
+/// Where an item stands as of the report date. A missing value is never
+/// progress: without a measurement the state is `cannot_assess`.
+enum class Status { on_track, at_risk, late, achieved, cannot_assess };
+
+[[nodiscard]] std::string_view to_string(Status status);
+[[nodiscard]] Text status_label(Status status);
+
+struct ReportOptions {
+    Date as_of;
+    int stale_days = 365;   ///< a measurement older than this cannot show the state
+    int soon_days = 30;     ///< "due soon" window
+    int horizon_days = 90;  ///< second window of the "coming up" summary
+    /// Progress this far behind what the elapsed time would predict is "at risk".
+    double risk_margin = 0.25;
+    std::string goal;       ///< only this goal (empty: all)
+    std::string owner;      ///< only actions of this owner (case-insensitive substring)
+    bool late_only = false; ///< only what is late or at risk
+};
+
+struct MeterLine {
+    std::string id;
+    std::string what;
+    std::string unit;
+    MeterKind kind = MeterKind::number;
+    std::optional<MeterValue> baseline;
+    std::optional<MeterValue> target;
+    std::optional<Date> due;
+    std::optional<MeterValue> latest;
+    std::optional<Date> latest_date;
+    std::size_t measurements = 0;
+    std::optional<double> progress; ///< 0–1, absent when it cannot be computed
+    Status status = Status::cannot_assess;
+    Text reason; ///< why cannot_assess, at_risk or late
+};
+
+struct ActionLine {
+    std::string id;
+    std::string what;
+    std::string who;
+    std::optional<Date> start;
+    std::optional<Date> due;
+    std::optional<ActionStatus> declared; ///< as written in the plan
+    bool late = false;                    ///< past due and neither done nor dropped
+    std::optional<Date> last_update;
+    std::optional<long> days_since_update;
+};
+
+struct GoalSection {
+    std::string id;
+    std::string title;
+    std::optional<GoalBasis> basis;
+    std::string indicator;
+    std::optional<int> start_level;
+    std::optional<int> current_level;
+    std::optional<int> target_level;
+    std::optional<double> progress; ///< by level: (current − start) / (target − start)
+    Status status = Status::cannot_assess;
+    std::vector<MeterLine> meters;
+    std::vector<ActionLine> actions;
+};
+
+struct Upcoming {
+    Date date;
+    std::string id;
+    std::string what;
+    Text kind; ///< "action due", "meter due"
+};
+
+/// Everything a meeting needs to see of one plan, computed once for every format.
+struct PlanReport {
+    std::string file;
+    std::string municipality;
+    std::optional<Model> model;
+    Language language = Language::sv;
+    std::optional<Date> period_start;
+    std::optional<Date> period_end;
+    std::string stage;
+    Date as_of;
+    std::optional<double> elapsed;           ///< share of the period behind us, 0–1
+    std::optional<Date> last_update;         ///< newest recorded date of any kind
+    std::optional<long> days_since_update;
+    std::vector<GoalSection> goals;
+    std::size_t meters_total = 0;
+    std::size_t meters_with_values = 0;      ///< coverage: values for N of M meters
+    std::size_t meters_current = 0;          ///< …of which recent enough to assess
+    std::size_t actions_total = 0;
+    std::size_t actions_done = 0;
+    std::size_t actions_late = 0;
+    std::size_t goals_achieved = 0;
+    std::size_t goals_cannot_assess = 0;
+    int horizon_days = 90;
+    std::vector<Upcoming> upcoming;          ///< due within horizon_days, soonest first
+    std::optional<Date> next_deadline;
+};
+
+/// Meter progress: (latest − baseline) / (target − baseline) clamped to 0–1;
+/// yes/no meters 0 or 1; nullopt when a value is missing.
+[[nodiscard]] std::optional<double> meter_progress(MeterKind kind, const std::optional<MeterValue>& baseline,
+                                                   const std::optional<MeterValue>& target,
+                                                   const std::optional<MeterValue>& latest);
+
+[[nodiscard]] PlanReport build_report(const Plan& plan, const ReportOptions& options);
+
+} // namespace barnplan

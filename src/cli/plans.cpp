@@ -1,0 +1,152 @@
+#include "plans.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <fcntl.h>
+#include <filesystem>
+#include <sys/stat.h>
+#include <system_error>
+#include <unistd.h>
+
+namespace barnplan::cli {
+namespace {
+
+namespace fs = std::filesystem;
+
+bool has_yaml_extension(const fs::path& p)
+{
+    const std::string ext = p.extension().string();
+    return ext == ".yaml" || ext == ".yml";
+}
+
+} // namespace
+
+std::vector<Candidate> collect_plan_files(const std::vector<std::string>& paths, Language lang, bool& io_error)
+{
+    std::vector<Candidate> out;
+    for (const std::string& path : paths) {
+        std::error_code ec;
+        const fs::file_status status = fs::status(path, ec);
+        if (ec || !fs::exists(status)) {
+            print_error(lang, {fmt::format("cannot read '{}': no such file or directory", path),
+                               fmt::format("kan inte läsa '{}': filen eller katalogen finns inte", path)});
+            io_error = true;
+            continue;
+        }
+        if (!fs::is_directory(status)) {
+            out.push_back({path, true});
+            continue;
+        }
+        std::vector<std::string> found;
+        fs::recursive_directory_iterator it(path, fs::directory_options::skip_permission_denied, ec);
+        for (; !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
+            const fs::path& p = it->path();
+            const std::string name = p.filename().string();
+            if (it->is_directory(ec) && name.size() > 1 && name[0] == '.') {
+                it.disable_recursion_pending();
+                continue;
+            }
+            if (it->is_regular_file(ec) && has_yaml_extension(p)) {
+                found.push_back(p.lexically_normal().string());
+            }
+        }
+        if (ec) {
+            print_error(lang, {fmt::format("cannot read directory '{}': {}", path, ec.message()),
+                               fmt::format("kan inte läsa katalogen '{}': {}", path, ec.message())});
+            io_error = true;
+        }
+        std::sort(found.begin(), found.end());
+        for (std::string& f : found) {
+            out.push_back({std::move(f), false});
+        }
+    }
+    return out;
+}
+
+std::optional<LoadedFile> load_candidate(const Candidate& candidate, Language lang, bool verbose, bool& io_error)
+{
+    const YamlLimits limits;
+    LoadedFile file;
+    file.path = candidate.path;
+    std::error_code ec;
+    const auto size = fs::file_size(candidate.path, ec);
+    if (!ec && size > limits.max_bytes) {
+        // Refuse before reading: a huge file is never read into memory.
+        file.result.is_plan = true;
+        file.result.diagnostics.push_back(file_too_large(candidate.path, size, limits.max_bytes));
+        return file;
+    }
+    std::string error;
+    std::optional<std::string> text = read_file(candidate.path, error);
+    if (!text) {
+        print_error(lang, {fmt::format("cannot read '{}': {}", candidate.path, error),
+                           fmt::format("kan inte läsa '{}': {}", candidate.path, error)});
+        io_error = true;
+        return std::nullopt;
+    }
+    file.text = std::move(*text);
+    file.result = load_plan(file.text, candidate.path, limits);
+    if (!file.result.is_plan && !candidate.explicit_file) {
+        if (verbose) {
+            const std::string note = fmt::format("{}: {}\n", candidate.path,
+                                                 lang == Language::sv ? "ingen plan, hoppas över" : "not a plan, skipped");
+            std::fputs(note.c_str(), stderr);
+        }
+        return std::nullopt;
+    }
+    return file;
+}
+
+bool write_file_atomically(const std::string& path, const std::string& text, std::string& error)
+{
+    const fs::path target(path);
+    const fs::path dir = target.has_parent_path() ? target.parent_path() : fs::path(".");
+    std::string temp = (dir / ("." + target.filename().string() + ".barnplan-XXXXXX")).string();
+    const int fd = ::mkstemp(temp.data());
+    if (fd < 0) {
+        error = std::strerror(errno);
+        return false;
+    }
+    auto fail = [&]() {
+        error = std::strerror(errno);
+        ::close(fd);
+        ::unlink(temp.c_str());
+        return false;
+    };
+    // Keep the mode of a file being replaced; a new one gets the usual 0644.
+    struct stat st {};
+    const mode_t mode = ::stat(path.c_str(), &st) == 0 ? (st.st_mode & 07777) : 0644;
+    if (::fchmod(fd, mode) != 0) {
+        return fail();
+    }
+    std::size_t written = 0;
+    while (written < text.size()) {
+        const ssize_t n = ::write(fd, text.data() + written, text.size() - written);
+        if (n < 0) {
+            if (errno == EINTR) {
+                continue;
+            }
+            return fail();
+        }
+        written += static_cast<std::size_t>(n);
+    }
+    if (::fsync(fd) != 0) {
+        return fail();
+    }
+    if (::close(fd) != 0) {
+        error = std::strerror(errno);
+        ::unlink(temp.c_str());
+        return false;
+    }
+    if (::rename(temp.c_str(), path.c_str()) != 0) {
+        error = std::strerror(errno);
+        ::unlink(temp.c_str());
+        return false;
+    }
+    return true;
+}
+
+} // namespace barnplan::cli
