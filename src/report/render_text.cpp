@@ -203,12 +203,12 @@ public:
                                            m_lang == Language::sv ? "planer" : "plans")) +
                           "\n";
         out += fmt::format("{} {}\n\n", w("as_of"), plans.front().as_of.iso());
-        Table t({{w("plan"), true, 12}, {w("stage"), true, 8}, {w("period")}, {w("goals"), false, 4, true},
-                 {w("coverage"), false, 6, true}, {w("late_items"), false, 4, true}, {w("next_deadline")},
+        Table t({{w("plan"), true, 20}, {w("stage")}, {w("period"), true, 10}, {w("goals"), false, 4, true},
+                 {w("coverage"), false, 6, true}, {w("late_items"), false, 4, true}, {w("next_deadline"), true, 10},
                  {w("last_update"), true, 10}});
         for (const PlanReport& p : plans) {
-            const std::string name = p.municipality.empty() ? p.file : p.municipality + " (" + p.file + ")";
-            t.add_row({{safe(name)},
+            const std::string name = p.municipality.empty() ? safe(p.file) : safe(p.municipality) + "\n" + safe(p.file);
+            t.add_row({{name},
                        {safe(localized(words::stage(p.stage), m_lang))},
                        {p.period_start && p.period_end ? p.period_start->iso() + " – " + p.period_end->iso() : "–"},
                        {std::to_string(p.goals.size())},
