@@ -1,0 +1,429 @@
+// The semantic comparison of two plans: what changed in meaning, matched by
+// ids and dates, never by position in the file.
+
+#include <barnplan/diff.hpp>
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <functional>
+#include <map>
+#include <optional>
+
+namespace barnplan {
+namespace {
+
+using Value = std::optional<std::string>;
+
+// ---- values as people read them --------------------------------------------
+
+Value show(const Located<std::string>& v)
+{
+    return v.ok() ? Value(v.value) : std::nullopt;
+}
+
+Value show(const Located<Date>& v)
+{
+    return v.ok() ? Value(v.value.iso()) : std::nullopt;
+}
+
+Value show(const Located<int>& v)
+{
+    return v.ok() ? Value(std::to_string(v.value)) : std::nullopt;
+}
+
+Value show(const Located<bool>& v)
+{
+    return v.ok() ? Value(v.value ? "true" : "false") : std::nullopt;
+}
+
+std::string number_text(const MeterValue& v)
+{
+    if (v.is_boolean) {
+        return v.number != 0.0 ? "true" : "false";
+    }
+    std::string out = fmt::format("{}", v.number);
+    return out;
+}
+
+Value show(const Located<MeterValue>& v)
+{
+    return v.ok() ? Value(number_text(v.value)) : std::nullopt;
+}
+
+template <typename E>
+Value show_enum(const Located<E>& v)
+{
+    return v.ok() ? Value(std::string(to_string(v.value))) : std::nullopt;
+}
+
+Value show(const std::vector<Located<std::string>>& ids)
+{
+    if (ids.empty()) {
+        return std::nullopt;
+    }
+    std::string out;
+    for (const auto& id : ids) {
+        out += (out.empty() ? "" : ", ") + id.value;
+    }
+    return out;
+}
+
+/// A named way to read one field of an entry.
+template <typename T>
+struct FieldReader {
+    std::string_view name;
+    std::function<Value(const T&)> read;
+};
+
+template <typename T>
+const std::vector<FieldReader<T>>& fields();
+
+template <>
+const std::vector<FieldReader<Goal>>& fields<Goal>()
+{
+    static const std::vector<FieldReader<Goal>> k{
+        {"title", [](const Goal& g) { return show(g.title); }},
+        {"basis", [](const Goal& g) { return show_enum(g.basis); }},
+        {"indicator", [](const Goal& g) { return show(g.indicator); }},
+        {"theme", [](const Goal& g) { return show(g.theme); }},
+        {"welfare_area", [](const Goal& g) { return show(g.welfare_area); }},
+        {"start_level", [](const Goal& g) { return show(g.start_level); }},
+        {"current_level", [](const Goal& g) { return show(g.current_level); }},
+        {"target_level", [](const Goal& g) { return show(g.target_level); }},
+        {"children_views", [](const Goal& g) { return show(g.children_views); }},
+    };
+    return k;
+}
+
+template <>
+const std::vector<FieldReader<Action>>& fields<Action>()
+{
+    static const std::vector<FieldReader<Action>> k{
+        {"what", [](const Action& a) { return show(a.what); }},
+        {"who", [](const Action& a) { return show(a.who); }},
+        {"start", [](const Action& a) { return show(a.start); }},
+        {"due", [](const Action& a) { return show(a.due); }},
+        {"how", [](const Action& a) { return show(a.how); }},
+        {"children_views", [](const Action& a) { return show(a.children_views); }},
+        {"status", [](const Action& a) { return show_enum(a.status); }},
+        {"recurring", [](const Action& a) { return show(a.recurring); }},
+        {"depends_on", [](const Action& a) { return show(a.depends_on); }},
+    };
+    return k;
+}
+
+template <>
+const std::vector<FieldReader<Meter>>& fields<Meter>()
+{
+    static const std::vector<FieldReader<Meter>> k{
+        {"what", [](const Meter& m) { return show(m.what); }},
+        {"kind", [](const Meter& m) { return m.kind.present ? show_enum(m.kind) : Value("number"); }},
+        {"unit", [](const Meter& m) { return show(m.unit); }},
+        {"baseline", [](const Meter& m) { return show(m.baseline); }},
+        {"target", [](const Meter& m) { return show(m.target); }},
+        {"due", [](const Meter& m) { return show(m.due); }},
+        {"source", [](const Meter& m) { return show(m.source); }},
+    };
+    return k;
+}
+
+template <>
+const std::vector<FieldReader<Plan>>& fields<Plan>()
+{
+    static const std::vector<FieldReader<Plan>> k{
+        {"municipality", [](const Plan& p) { return show(p.municipality); }},
+        {"coordinator", [](const Plan& p) { return show(p.coordinator); }},
+        {"model", [](const Plan& p) { return show_enum(p.model); }},
+        {"language", [](const Plan& p) { return show(p.language_code); }},
+        {"period.start", [](const Plan& p) { return show(p.period_start); }},
+        {"period.end", [](const Plan& p) { return show(p.period_end); }},
+        {"stage", [](const Plan& p) { return show(p.stage); }},
+        {"vision", [](const Plan& p) { return show(p.vision); }},
+        {"strategy_link", [](const Plan& p) { return show(p.strategy_link); }},
+        {"informing", [](const Plan& p) { return show(p.informing); }},
+        {"welfare_commitment.by", [](const Plan& p) { return show(p.welfare_commitment.by); }},
+        {"welfare_commitment.date", [](const Plan& p) { return show(p.welfare_commitment.date); }},
+        {"welfare_commitment.ref", [](const Plan& p) { return show(p.welfare_commitment.ref); }},
+        {"evaluation.meeting", [](const Plan& p) { return show(p.evaluation.meeting); }},
+        {"evaluation.booked", [](const Plan& p) { return show(p.evaluation.booked); }},
+        {"evaluation.form_started", [](const Plan& p) { return show(p.evaluation.form_started); }},
+        {"evaluation.form_approved", [](const Plan& p) { return show(p.evaluation.form_approved); }},
+        {"evaluation.form_stored", [](const Plan& p) { return show(p.evaluation.form_stored); }},
+    };
+    return k;
+}
+
+class Differ {
+public:
+    explicit Differ(PlanDiff& out) : m_out(out) {}
+
+    void emit(Change::Kind kind, const std::string& goal, std::string subject, std::string_view field, Value before,
+              Value after, Text what)
+    {
+        Change c;
+        c.kind = kind;
+        c.goal = goal;
+        c.subject = std::move(subject);
+        c.field = std::string(field);
+        c.before = before.value_or("");
+        c.after = after.value_or("");
+        c.what = std::move(what);
+        m_out.changes.push_back(std::move(c));
+    }
+
+    template <typename T>
+    void compare_fields(const T& before, const T& after, const std::string& goal, const std::string& subject,
+                        const Text& what)
+    {
+        for (const FieldReader<T>& f : fields<T>()) {
+            Value b = f.read(before);
+            Value a = f.read(after);
+            if (b != a) {
+                emit(Change::Kind::changed, goal, subject, f.name, std::move(b), std::move(a), what);
+            }
+        }
+    }
+
+    /// Matches two lists of dated entries by key; the n-th entry of a key on one
+    /// side pairs with the n-th on the other, so two updates on one day still pair.
+    template <typename T, typename Key, typename Summary, typename Compare>
+    void compare_keyed(const std::vector<T>& before, const std::vector<T>& after, Key key, const std::string& goal,
+                       const std::string& prefix, const Text& what, Summary summary, Compare compare)
+    {
+        auto index = [&](const std::vector<T>& list) {
+            std::map<std::string, std::vector<const T*>> out;
+            for (const T& item : list) {
+                out[key(item)].push_back(&item);
+            }
+            return out;
+        };
+        const auto old_index = index(before);
+        const auto new_index = index(after);
+        std::map<std::string, std::size_t> seen;
+        for (const T& item : after) {
+            const std::string k = key(item);
+            const std::size_t n = seen[k]++;
+            const std::string subject = prefix.empty() ? k : prefix + " " + k;
+            auto it = old_index.find(k);
+            if (it == old_index.end() || n >= it->second.size()) {
+                emit(Change::Kind::added, goal, subject, "", std::nullopt, summary(item), what);
+            } else {
+                compare(*it->second[n], item, subject);
+            }
+        }
+        for (const auto& [k, items] : old_index) {
+            auto it = new_index.find(k);
+            const std::size_t kept = it == new_index.end() ? 0 : it->second.size();
+            for (std::size_t n = kept; n < items.size(); ++n) {
+                emit(Change::Kind::removed, goal, prefix.empty() ? k : prefix + " " + k, "", summary(*items[n]),
+                     std::nullopt, what);
+            }
+        }
+    }
+
+    void compare_meter(const Meter& before, const Meter& after, const std::string& goal)
+    {
+        const std::string id = after.id.value;
+        compare_fields(before, after, goal, id, {"meter", "mätare"});
+        compare_keyed(
+            before.measurements, after.measurements,
+            [](const Measurement& m) { return show(m.date).value_or("?"); }, goal, id, {"measurement", "mätning"},
+            [](const Measurement& m) { return show(m.value); },
+            [&](const Measurement& b, const Measurement& a, const std::string& subject) {
+                if (show(b.value) != show(a.value)) {
+                    emit(Change::Kind::changed, goal, subject, "value", show(b.value), show(a.value),
+                         {"measurement", "mätning"});
+                }
+                if (show(b.note) != show(a.note)) {
+                    emit(Change::Kind::changed, goal, subject, "note", show(b.note), show(a.note),
+                         {"measurement", "mätning"});
+                }
+            });
+    }
+
+    void compare_action(const Action& before, const Action& after, const std::string& goal)
+    {
+        const std::string id = after.id.value;
+        compare_fields(before, after, goal, id, {"action", "åtgärd"});
+        compare_keyed(
+            before.updates, after.updates, [](const ActionUpdate& u) { return show(u.date).value_or("?"); }, goal, id,
+            {"update", "uppdatering"},
+            [](const ActionUpdate& u) {
+                std::string s = show_enum(u.status).value_or("");
+                if (auto note = show(u.note)) {
+                    s += (s.empty() ? "" : ": ") + *note;
+                }
+                return Value(s);
+            },
+            [&](const ActionUpdate& b, const ActionUpdate& a, const std::string& subject) {
+                if (show_enum(b.status) != show_enum(a.status)) {
+                    emit(Change::Kind::changed, goal, subject, "status", show_enum(b.status), show_enum(a.status),
+                         {"update", "uppdatering"});
+                }
+                if (show(b.note) != show(a.note)) {
+                    emit(Change::Kind::changed, goal, subject, "note", show(b.note), show(a.note),
+                         {"update", "uppdatering"});
+                }
+            });
+    }
+
+    void compare_goal(const Goal& before, const Goal& after)
+    {
+        const std::string id = after.id.value;
+        compare_fields(before, after, id, id, {"goal", "målsättning"});
+        compare_keyed(
+            before.levels, after.levels, [](const LevelEntry& e) { return show(e.date).value_or("?"); }, id,
+            id + " level", {"level assessment", "nivåbedömning"}, [](const LevelEntry& e) { return show(e.level); },
+            [&](const LevelEntry& b, const LevelEntry& a, const std::string& subject) {
+                if (show(b.level) != show(a.level)) {
+                    emit(Change::Kind::changed, id, subject, "level", show(b.level), show(a.level),
+                         {"level assessment", "nivåbedömning"});
+                }
+                if (show(b.note) != show(a.note)) {
+                    emit(Change::Kind::changed, id, subject, "note", show(b.note), show(a.note),
+                         {"level assessment", "nivåbedömning"});
+                }
+            });
+    }
+
+private:
+    PlanDiff& m_out;
+};
+
+template <typename T>
+std::map<std::string, std::pair<const T*, std::string>> by_id(const Plan& plan,
+                                                               const std::vector<T> Goal::*member)
+{
+    std::map<std::string, std::pair<const T*, std::string>> out;
+    for (const Goal& g : plan.goals) {
+        for (const T& item : g.*member) {
+            if (item.id.ok()) {
+                out.emplace(item.id.value, std::make_pair(&item, g.id.value));
+            }
+        }
+    }
+    return out;
+}
+
+} // namespace
+
+PlanDiff diff_plans(const Plan& before, const Plan& after)
+{
+    PlanDiff diff;
+    Differ d(diff);
+    d.compare_fields(before, after, "", "", {"plan", "plan"});
+    d.compare_keyed(
+        before.meetings, after.meetings,
+        [](const Meeting& m) { return show(m.date).value_or("?") + " " + show(m.kind).value_or("?"); }, "", "meeting",
+        {"meeting", "möte"}, [](const Meeting& m) { return show(m.note); },
+        [&](const Meeting& b, const Meeting& a, const std::string& subject) {
+            if (show(b.note) != show(a.note)) {
+                d.emit(Change::Kind::changed, "", subject, "note", show(b.note), show(a.note), {"meeting", "möte"});
+            }
+            if (show(b.goals) != show(a.goals)) {
+                d.emit(Change::Kind::changed, "", subject, "goals", show(b.goals), show(a.goals), {"meeting", "möte"});
+            }
+        });
+    d.compare_keyed(
+        before.history, after.history,
+        [](const HistoryEntry& h) { return show(h.date).value_or("?") + " " + show(h.stage).value_or("?"); }, "",
+        "history", {"history entry", "historikpost"},
+        [](const HistoryEntry& h) {
+            std::string s = show(h.by).value_or("");
+            if (auto ref = show(h.ref)) {
+                s += (s.empty() ? "" : ", ") + *ref;
+            }
+            return Value(s);
+        },
+        [&](const HistoryEntry& b, const HistoryEntry& a, const std::string& subject) {
+            for (auto [field, bv, av] : {std::tuple{"by", show(b.by), show(a.by)}, std::tuple{"ref", show(b.ref), show(a.ref)},
+                                         std::tuple{"note", show(b.note), show(a.note)}}) {
+                if (bv != av) {
+                    d.emit(Change::Kind::changed, "", subject, field, bv, av, {"history entry", "historikpost"});
+                }
+            }
+        });
+
+    // Actions and meters are matched across the whole plan, so one moved to
+    // another goal is a move, not a removal and an addition.
+    const auto old_actions = by_id(before, &Goal::actions);
+    const auto new_actions = by_id(after, &Goal::actions);
+    const auto old_meters = by_id(before, &Goal::meters);
+    const auto new_meters = by_id(after, &Goal::meters);
+    std::map<std::string, const Goal*> old_goals;
+    for (const Goal& g : before.goals) {
+        if (g.id.ok()) {
+            old_goals.emplace(g.id.value, &g);
+        }
+    }
+    for (const Goal& g : after.goals) {
+        if (!g.id.ok()) {
+            continue;
+        }
+        const std::string& id = g.id.value;
+        diff.goal_titles.emplace_back(id, g.title.value);
+        auto old_goal = old_goals.find(id);
+        if (old_goal == old_goals.end()) {
+            d.emit(Change::Kind::added, id, id, "", std::nullopt, show(g.title), {"goal", "målsättning"});
+        } else {
+            d.compare_goal(*old_goal->second, g);
+        }
+        for (const Action& a : g.actions) {
+            auto it = old_actions.find(a.id.value);
+            if (!a.id.ok() || it == old_actions.end()) {
+                d.emit(Change::Kind::added, id, a.id.value, "", std::nullopt, show(a.what), {"action", "åtgärd"});
+                continue;
+            }
+            if (it->second.second != id) {
+                d.emit(Change::Kind::changed, id, a.id.value, "goal", it->second.second, id, {"action", "åtgärd"});
+            }
+            d.compare_action(*it->second.first, a, id);
+        }
+        for (const Meter& m : g.meters) {
+            auto it = old_meters.find(m.id.value);
+            if (!m.id.ok() || it == old_meters.end()) {
+                d.emit(Change::Kind::added, id, m.id.value, "", std::nullopt, show(m.what), {"meter", "mätare"});
+                continue;
+            }
+            if (it->second.second != id) {
+                d.emit(Change::Kind::changed, id, m.id.value, "goal", it->second.second, id, {"meter", "mätare"});
+            }
+            d.compare_meter(*it->second.first, m, id);
+        }
+    }
+    // What is gone, under the goal it was in.
+    for (const auto& [id, entry] : old_actions) {
+        if (new_actions.count(id) == 0U) {
+            d.emit(Change::Kind::removed, entry.second, id, "", show(entry.first->what), std::nullopt,
+                   {"action", "åtgärd"});
+        }
+    }
+    for (const auto& [id, entry] : old_meters) {
+        if (new_meters.count(id) == 0U) {
+            d.emit(Change::Kind::removed, entry.second, id, "", show(entry.first->what), std::nullopt,
+                   {"meter", "mätare"});
+        }
+    }
+    for (const Goal& g : before.goals) {
+        if (g.id.ok() && std::none_of(after.goals.begin(), after.goals.end(),
+                                      [&](const Goal& n) { return n.id.ok() && n.id.value == g.id.value; })) {
+            diff.goal_titles.emplace_back(g.id.value, g.title.value);
+            d.emit(Change::Kind::removed, g.id.value, g.id.value, "", show(g.title), std::nullopt,
+                   {"goal", "målsättning"});
+        }
+    }
+    // Group per goal, in the order the goals are listed; plan-level first.
+    std::map<std::string, std::size_t> order;
+    for (std::size_t i = 0; i < diff.goal_titles.size(); ++i) {
+        order.emplace(diff.goal_titles[i].first, i + 1);
+    }
+    std::stable_sort(diff.changes.begin(), diff.changes.end(), [&](const Change& a, const Change& b) {
+        const std::size_t oa = a.goal.empty() ? 0 : order[a.goal];
+        const std::size_t ob = b.goal.empty() ? 0 : order[b.goal];
+        return oa < ob;
+    });
+    return diff;
+}
+
+} // namespace barnplan
