@@ -61,14 +61,19 @@ std::string excerpt(const LineIndex& index, const Position& p, const Style& styl
     std::size_t token_at = byte_of_code_point(raw, p.column - 1);
     std::string lead;
     std::string tail;
-    if (p.column - 1 > k_before) {
+    std::size_t code_points = 0;
+    for (char c : raw) {
+        code_points += (static_cast<unsigned char>(c) & 0xC0U) != 0x80U ? 1U : 0U;
+    }
+    // Only a line too long to show is cut, and then around the token.
+    if (code_points > k_window && p.column - 1 > k_before) {
         const std::size_t cut = byte_of_code_point(raw, p.column - 1 - k_before);
         raw.remove_prefix(cut);
         token_at -= cut;
         lead = "…";
     }
     const std::size_t end = byte_of_code_point(raw, k_window);
-    if (end < raw.size()) {
+    if (code_points > k_window && end < raw.size()) {
         raw = raw.substr(0, end);
         tail = "…";
     }
@@ -131,8 +136,9 @@ std::string render_text(const std::vector<CheckedFile>& files, const OutputOptio
         out += summary_line(errors, warnings, with_findings, files.size(), options.language) + "\n";
     } else if (options.verbose) {
         out += options.language == Language::sv
-                   ? fmt::format("{} {} kontrollerade, inga problem\n", files.size(), files.size() == 1 ? "plan" : "planer")
-                   : fmt::format("{} {} checked, no problems\n", files.size(), files.size() == 1 ? "plan" : "plans");
+                   ? fmt::format("{} {}, inga problem\n", files.size(),
+                                 files.size() == 1 ? "fil kontrollerad" : "filer kontrollerade")
+                   : fmt::format("{} {} checked, no problems\n", files.size(), files.size() == 1 ? "file" : "files");
     }
     return out;
 }

@@ -27,7 +27,12 @@ char32_t decode(std::string_view s, std::size_t& i)
         return c;
     }
     for (std::size_t k = 1; k < len; ++k) {
-        cp = (cp << 6U) | (static_cast<unsigned char>(s[i + k]) & 0x3FU);
+        const auto cc = static_cast<unsigned char>(s[i + k]);
+        if ((cc & 0xC0U) != 0x80U) {
+            ++i; // not a sequence: the lead byte alone, which callers escape
+            return c;
+        }
+        cp = (cp << 6U) | (cc & 0x3FU);
     }
     i += len;
     return cp;

@@ -350,8 +350,8 @@ public:
 
     void check_field(const Field& field, const YamlNode& key, const YamlNode& value)
     {
-        if (value.is_null()) {
-            return; // an empty value is "not written"; rules say when it is needed
+        if (value.is_null() || value.alias) {
+            return; // empty is "not written" (rules say when it is needed); an alias was reported
         }
         switch (field.type) {
         case FieldType::string:
@@ -368,7 +368,12 @@ public:
             break;
         case FieldType::level:
             if (auto v = as_integer(value); !v) {
-                report_wrong_type(field, key, value, quoted_number_hint(value));
+                Text hint = quoted_number_hint(value);
+                if (hint.en.empty()) {
+                    hint = {"write the level as a number: 1 little or not at all, 2 to some extent, 3 well, 4 excellently",
+                            "skriv nivån som ett tal: 1 lite eller inte alls, 2 i viss mån, 3 bra, 4 utmärkt"};
+                }
+                report_wrong_type(field, key, value, std::move(hint));
             } else if (*v < 1 || *v > 4) {
                 report("invalid-value", value.position,
                        {fmt::format("'{}' is {}; levels go from 1 to 4", field.key, *v),
@@ -402,6 +407,9 @@ public:
                 break;
             }
             for (const YamlNode& item : value.items) {
+                if (item.alias) {
+                    continue;
+                }
                 if (!item.is_mapping()) {
                     const Text what = object_name(*field.object);
                     report("wrong-type", item.position,
@@ -542,8 +550,9 @@ Located<T> read(const YamlNode& map, std::string_view key, Convert convert)
     }
     out.key = entry->first.position;
     out.at = entry->second.position;
-    out.present = !entry->second.is_null();
-    if (out.present) {
+    // An alias is written but unreadable: present, never valid.
+    out.present = !entry->second.is_null() || entry->second.alias;
+    if (out.present && !entry->second.alias) {
         if (auto v = convert(entry->second)) {
             out.value = static_cast<T>(*v);
             out.valid = true;

@@ -25,6 +25,9 @@ const std::pair<YamlNode, YamlNode>* YamlNode::find(std::string_view key) const
 
 LineIndex::LineIndex(std::string_view text) : m_text(text)
 {
+    if (text.substr(0, 3) == "\xEF\xBB\xBF") {
+        m_bom = 3;
+    }
     m_starts.push_back(0);
     for (std::size_t i = 0; i < text.size(); ++i) {
         if (text[i] == '\n') {
@@ -38,14 +41,24 @@ Position LineIndex::position_of(std::size_t offset) const
     offset = std::min(offset, m_text.size());
     auto it = std::upper_bound(m_starts.begin(), m_starts.end(), offset);
     const std::size_t line = static_cast<std::size_t>(it - m_starts.begin());
-    const std::size_t start = m_starts[line - 1];
+    std::size_t start = m_starts[line - 1];
+    if (line == 1) {
+        start = std::min(m_bom, offset);
+    }
     std::size_t column = 1;
+    if (line == m_last_line && offset >= m_last_offset && m_last_offset >= start) {
+        start = m_last_offset;
+        column = m_last_column;
+    }
     for (std::size_t i = start; i < offset; ++i) {
         // Count code points: skip UTF-8 continuation bytes.
         if ((static_cast<unsigned char>(m_text[i]) & 0xC0U) != 0x80U) {
             ++column;
         }
     }
+    m_last_line = line;
+    m_last_offset = offset;
+    m_last_column = column;
     Position p;
     p.line = line;
     p.column = column;
@@ -58,7 +71,7 @@ std::string_view LineIndex::line_text(std::size_t line) const
     if (line == 0 || line > m_starts.size()) {
         return {};
     }
-    const std::size_t start = m_starts[line - 1];
+    const std::size_t start = line == 1 ? m_bom : m_starts[line - 1];
     std::size_t end = line < m_starts.size() ? m_starts[line] - 1 : m_text.size();
     if (end > start && m_text[end - 1] == '\r') {
         --end;
@@ -214,6 +227,7 @@ public:
         m_out.push_back(std::move(d));
         // Keep the structure intact so later problems are still found.
         YamlNode node;
+        node.alias = true;
         node.position = position(mark, false);
         add(std::move(node));
     }
@@ -226,6 +240,9 @@ public:
         node.style = tag == "?" ? YamlNode::Style::plain : YamlNode::Style::quoted;
         node.value = value;
         node.position = position(mark, true);
+        if (node.style == YamlNode::Style::quoted) {
+            check_closed(node.position.offset);
+        }
         add(std::move(node));
     }
 
@@ -246,6 +263,40 @@ public:
     void OnMapEnd() override { close(); }
 
 private:
+    /// yaml-cpp ends a quoted string that is never closed at the end of the
+    /// text, silently swallowing every key after it; catch that here.
+    void check_closed(std::size_t offset)
+    {
+        const char quote = offset < m_text.size() ? m_text[offset] : '\0';
+        if (quote != '"' && quote != '\'') {
+            return;
+        }
+        for (std::size_t i = offset + 1; i < m_text.size(); ++i) {
+            if (quote == '"' && m_text[i] == '\\') {
+                ++i;
+                continue;
+            }
+            if (m_text[i] == quote) {
+                if (quote == '\'' && i + 1 < m_text.size() && m_text[i + 1] == '\'') {
+                    ++i;
+                    continue;
+                }
+                return;
+            }
+        }
+        Diagnostic d;
+        d.rule = "yaml-syntax";
+        d.severity = Severity::error;
+        d.file = m_file;
+        d.position = m_index.position_of(offset);
+        d.position.length = 1;
+        d.message = {"this quoted text is never closed: everything after it up to the end of the file is read as text",
+                     "den här citerade texten stängs aldrig: allt efter den till filens slut läses som text"};
+        d.hint = {fmt::format("add the closing {} where the text ends", quote),
+                  fmt::format("lägg till avslutande {} där texten slutar", quote)};
+        m_out.push_back(std::move(d));
+    }
+
     struct Frame {
         YamlNode* node;
         bool awaiting_value = false;

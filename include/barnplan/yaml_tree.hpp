@@ -25,6 +25,7 @@ struct YamlNode {
     std::string value; ///< scalar text
     std::vector<YamlNode> items; ///< sequence items
     std::vector<std::pair<YamlNode, YamlNode>> entries; ///< mapping entries, in source order
+    bool alias = false; ///< stands for a refused alias (*name): already reported, not a value
 
     [[nodiscard]] bool is_null() const { return kind == Kind::null; }
     [[nodiscard]] bool is_scalar() const { return kind == Kind::scalar; }
@@ -71,6 +72,12 @@ public:
 private:
     std::string_view m_text;
     std::vector<std::size_t> m_starts;
+    std::size_t m_bom = 0; ///< a BOM is no column of line 1
+    // Positions are asked for in text order; counting on from the last one
+    // keeps a long line linear instead of quadratic.
+    mutable std::size_t m_last_offset = 0;
+    mutable std::size_t m_last_column = 1;
+    mutable std::size_t m_last_line = 0;
 };
 
 /// The offset of the first byte that is not valid UTF-8, or npos.

@@ -54,7 +54,7 @@ int run(int argc, char** argv)
 {
     GlobalOptions global;
     CLI::App app{"barnplan: keeps child-rights action plans as YAML files in git and checks them.\n"
-                 "Exit status: 0 clean, 1 rule errors found, 2 usage or I/O error.",
+                 "Exit status: 0 clean, 1 rule errors found (or warnings with --strict), 2 usage or I/O error.",
                  "barnplan"};
     app.set_version_flag("--version", std::string("barnplan ") + std::string(k_version));
     app.require_subcommand(0, 1);
@@ -69,6 +69,9 @@ int run(int argc, char** argv)
     for (const Command& c : commands()) {
         CLI::App* sub = app.add_subcommand(c.name, c.summary);
         sub->fallthrough();
+        // CLI11 lists only a command's own options; say where the shared ones are.
+        sub->footer("Global options, before or after the command: --lang sv|en, --color auto|always|never, "
+                    "--today YYYY-MM-DD (see 'barnplan --help').\nExit status: 0 clean, 1 findings, 2 usage or I/O error.");
         runners.emplace_back(sub, c.setup(*sub, global));
     }
     std::string help_topic;
@@ -114,7 +117,9 @@ int run(int argc, char** argv)
                 return runner();
             }
         }
-        print_out(app.help());
+        // No command: a usage error, so the help goes where errors go.
+        const std::string help_text = app.help();
+        std::fputs(help_text.c_str(), stderr);
         return k_exit_usage;
     } catch (const std::exception& e) {
         // The core reports bad input as data; anything thrown is an I/O or

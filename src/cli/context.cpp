@@ -31,12 +31,13 @@ Language tool_language(const GlobalOptions& global)
     return Language::en;
 }
 
-std::optional<Date> resolve_today(const GlobalOptions& global, std::string& error)
+std::optional<Date> resolve_today(const GlobalOptions& global, Text& error)
 {
     if (!global.today.empty()) {
         auto d = Date::parse(global.today);
         if (!d) {
-            error = fmt::format("--today '{}' is not a date (YYYY-MM-DD)", global.today);
+            error = {fmt::format("--today '{}' is not a date (YYYY-MM-DD)", global.today),
+                     fmt::format("--today '{}' är inget datum (ÅÅÅÅ-MM-DD)", global.today)};
         }
         return d;
     }
@@ -45,7 +46,8 @@ std::optional<Date> resolve_today(const GlobalOptions& global, std::string& erro
         errno = 0;
         const long long seconds = std::strtoll(epoch, &end, 10);
         if (errno != 0 || *end != '\0' || seconds < 0) {
-            error = fmt::format("SOURCE_DATE_EPOCH '{}' is not a number of seconds", epoch);
+            error = {fmt::format("SOURCE_DATE_EPOCH '{}' is not a number of seconds", epoch),
+                     fmt::format("SOURCE_DATE_EPOCH '{}' är inget antal sekunder", epoch)};
             return std::nullopt;
         }
         return Date::from_days(static_cast<long>(seconds / 86400));

@@ -28,7 +28,7 @@ struct GlobalOptions {
 
 /// "Now": --today, else SOURCE_DATE_EPOCH, else the system clock (local date).
 /// nullopt with `error` set when a given value is not a date.
-[[nodiscard]] std::optional<Date> resolve_today(const GlobalOptions& global, std::string& error);
+[[nodiscard]] std::optional<Date> resolve_today(const GlobalOptions& global, Text& error);
 
 /// Whether to colour output written to `stream`.
 [[nodiscard]] bool use_color(const GlobalOptions& global, std::FILE* stream);

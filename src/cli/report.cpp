@@ -29,6 +29,9 @@ const std::vector<ReportFormat>& report_formats()
     static const std::vector<ReportFormat> k_formats{
         {"text", {".txt"}, &render_report_text},
         {"json", {".json"}, &render_report_json},
+        {"html", {".html", ".htm"}, &render_report_html},
+        {"markdown", {".md", ".markdown"}, &render_report_markdown},
+        {"csv", {".csv"}, &render_report_csv},
     };
     return k_formats;
 }
@@ -90,14 +93,15 @@ const ReportFormat* pick_format(const ReportCliOptions& options, Language lang)
 int run_report(const ReportCliOptions& options, const GlobalOptions& global)
 {
     const Language lang = tool_language(global);
+    Text date_error;
     std::string error;
     GlobalOptions dated = global;
     if (!options.as_of.empty()) {
         dated.today = options.as_of;
     }
-    const std::optional<Date> as_of = resolve_today(dated, error);
+    const std::optional<Date> as_of = resolve_today(dated, date_error);
     if (!as_of) {
-        print_error(lang, {error, error});
+        print_error(lang, date_error);
         return k_exit_usage;
     }
     const ReportFormat* format = pick_format(options, lang);

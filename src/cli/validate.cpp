@@ -25,10 +25,10 @@ struct ValidateOptions {
 int run_validate(const ValidateOptions& options, const GlobalOptions& global)
 {
     const Language lang = tool_language(global);
-    std::string error;
+    Text error;
     const std::optional<Date> today = resolve_today(global, error);
     if (!today) {
-        print_error(lang, {error, error});
+        print_error(lang, error);
         return k_exit_usage;
     }
     bool io_error = false;

@@ -68,6 +68,7 @@ const std::map<std::string_view, Text, std::less<>>& table()
         {"actions_late", {"{} of {} actions late", "{} av {} åtgärder försenade"}},
         {"actions_done", {"{} of {} actions done", "{} av {} åtgärder klara"}},
         {"goals_achieved", {"{} of {} goals achieved", "{} av {} målsättningar uppnådda"}},
+        {"plans_count", {"{} plans", "{} planer"}},
     };
     return k_words;
 }

@@ -13,6 +13,11 @@ namespace {
 
 bool in_period(const Plan& plan, const Date& d)
 {
+    // A reversed period is date-order's finding; measuring against it would
+    // only repeat it for every date in the plan.
+    if (plan.period_start.ok() && plan.period_end.ok() && plan.period_end.value < plan.period_start.value) {
+        return true;
+    }
     return !(plan.period_start.ok() && d < plan.period_start.value) && !(plan.period_end.ok() && plan.period_end.value < d);
 }
 
@@ -29,17 +34,23 @@ void check_texts(Findings& f)
 {
     const Plan& plan = f.plan();
     if (!plan.vision.present) {
-        f.add("vision-required", plan.vision.key.known() ? plan.vision.key : plan_anchor(plan),
+        const bool written = plan.vision.key.known();
+        f.add("vision-required", written ? plan.vision.key : plan_anchor(plan),
               {"the plan has no vision", "planen saknar vision"},
-              {"add 'vision:' with the municipality's long-term vision from the child's point of view",
-               "lägg till 'vision:' med kommunens långsiktiga vision ur barnets synvinkel"});
+              {fmt::format("{} 'vision:' the municipality's long-term vision from the child's point of view",
+                           written ? "write after" : "add"),
+               fmt::format("{} 'vision:' kommunens långsiktiga vision ur barnets synvinkel",
+                           written ? "skriv efter" : "lägg till")});
     }
     if (!plan.strategy_link.present) {
-        f.add("strategy-link-required", plan.strategy_link.key.known() ? plan.strategy_link.key : plan_anchor(plan),
+        const bool written = plan.strategy_link.key.known();
+        f.add("strategy-link-required", written ? plan.strategy_link.key : plan_anchor(plan),
               {"the plan does not say how it connects to the municipal strategy",
                "planen säger inte hur den hänger ihop med kommunstrategin"},
-              {"add 'strategy_link:' naming the strategy and the part the plan serves",
-               "lägg till 'strategy_link:' med strategin och den del som planen hör till"});
+              {fmt::format("{} 'strategy_link:' the strategy and the part of it the plan serves",
+                           written ? "write after" : "add"),
+               fmt::format("{} 'strategy_link:' strategin och den del av den som planen hör till",
+                           written ? "skriv efter" : "lägg till")});
     }
 }
 
@@ -83,6 +94,9 @@ void check_goal_mix(Findings& f)
     int children = 0;
     int free = 0;
     for (const Goal& g : plan.goals) {
+        if (g.basis.present && !g.basis.valid) {
+            return; // invalid-value said which; counting without it would mislead
+        }
         if (!g.basis.ok()) {
             continue;
         }
@@ -110,7 +124,9 @@ void check_goal_mix(Findings& f)
         f.add("goal-count-children-views", at,
               {fmt::format("{} based on children's views; the model asks for exactly one", goals_en(children)),
                fmt::format("{} bygger på barnens åsikter; modellen kräver exakt en", goals_sv(children))},
-              {"mark one goal 'basis: children-views'", "markera en målsättning med 'basis: children-views'"});
+              children == 0 ? Text{"mark one goal 'basis: children-views'", "markera en målsättning med 'basis: children-views'"}
+                            : Text{"keep one goal based on children's views; base the others on indicators or free choice",
+                                   "behåll en målsättning som bygger på barnens åsikter; låt de andra bygga på indikatorer eller fritt val"});
     }
     if (free > 1) {
         f.add("goal-count-free-choice", at,
@@ -132,7 +148,7 @@ void check_goal(Findings& f, const Goal& g)
     const std::string id = id_of(g.id);
     const Position at = g.id.present ? g.id.key : g.position;
     if (!g.title.present) {
-        f.add("goal-title", at, {fmt::format("goal {} has no title", id), fmt::format("målsättning {} saknar rubrik", id)},
+        f.add("goal-title", g.title.key.known() ? g.title.key : at, {fmt::format("goal {} has no title", id), fmt::format("målsättning {} saknar rubrik", id)},
               {"add 'title:' with the goal, in the indicator's wording where it rests on one",
                "lägg till 'title:' med målsättningen, med indikatorns formulering när den bygger på en"});
     }
@@ -224,12 +240,19 @@ void check_action(Findings& f, const Action& a)
     const bool dropped = a.status.ok() && a.status.value == ActionStatus::dropped;
     const bool written_wrongly = a.recurring.present && !a.recurring.valid; // the loader said so
     if (!dropped && !written_wrongly && !(a.recurring.ok() && a.recurring.value)) {
-        f.add("one-off-action", at,
+        f.add("one-off-action", a.recurring.present ? a.recurring.at : at,
               {fmt::format("action {} is not marked recurring; the model wants continuous or recurring actions", id),
                fmt::format("åtgärd {} är inte markerad som återkommande; modellen vill ha fortlöpande eller återkommande åtgärder",
                            id)},
-              {"a one-off event (a single training) does not change practice; make it recurring and add 'recurring: true'",
-               "en engångsinsats (en enstaka utbildning) ändrar inte arbetssättet; gör den återkommande och lägg till 'recurring: true'"});
+              a.recurring.present
+                  ? Text{"a one-off event (a single training) does not change practice; make it continuous or recurring, "
+                         "then write 'recurring: true'",
+                         "en engångsinsats (en enstaka utbildning) ändrar inte arbetssättet; gör den fortlöpande eller "
+                         "återkommande och skriv sedan 'recurring: true'"}
+                  : Text{"a one-off event (a single training) does not change practice; make it recurring and add "
+                         "'recurring: true'",
+                         "en engångsinsats (en enstaka utbildning) ändrar inte arbetssättet; gör den återkommande och "
+                         "lägg till 'recurring: true'"});
     }
     const Plan& plan = f.plan();
     for (const Located<Date>* d : {&a.start, &a.due}) {
@@ -328,7 +351,9 @@ void check_single_owner(Findings& f)
             ++total;
             auto& entry = owners[normalized_owner(a.who.value)];
             ++entry.first;
-            entry.second = a.who.value;
+            if (entry.second.empty()) {
+                entry.second = a.who.value;
+            }
         }
     }
     // With few actions a majority says little; from four on it is a pattern.
