@@ -153,8 +153,10 @@ const Object k_period{
     "perioden",
     {"The period the plan covers.", "Perioden som planen omfattar."},
     {
-        field("start", T::date, true, {"The first day of the period.", "Periodens första dag."}),
-        field("end", T::date, true, {"The last day of the period.", "Periodens sista dag."}),
+        // Not required by the format: period-required says when they are missing,
+        // so a new plan with the dates still to fill in reads as a plan.
+        field("start", T::date, false, {"The first day of the period.", "Periodens första dag."}),
+        field("end", T::date, false, {"The last day of the period.", "Periodens sista dag."}),
     }};
 
 const Object k_welfare_commitment{

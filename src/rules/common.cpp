@@ -11,15 +11,29 @@ namespace {
 void check_period(Findings& f)
 {
     const Plan& plan = f.plan();
-    // An empty `start:` or `end:` is the loader's missing-key already; this is
-    // for no period at all, or an empty one.
+    auto require = [&](const Located<Date>& date, std::string_view key, std::string_view key_sv) {
+        if (date.present) {
+            return;
+        }
+        const bool written = date.key.known();
+        const Position at = written ? date.key : (plan.period.known() ? plan.period : plan_anchor(plan));
+        f.add("period-required", at,
+              {fmt::format("the plan's period has no {} date", key), fmt::format("planens period saknar {}datum", key_sv)},
+              {written ? fmt::format("write the date after '{}:' (YYYY-MM-DD)", key)
+                       : fmt::format("add '{}: YYYY-MM-DD' under 'period:'", key),
+               written ? fmt::format("skriv datumet efter '{}:' (ÅÅÅÅ-MM-DD)", key)
+                       : fmt::format("lägg till '{}: ÅÅÅÅ-MM-DD' under 'period:'", key)});
+    };
     if (!plan.period_start.key.known() && !plan.period_end.key.known()) {
+        // No period at all (or an empty one): one finding, not one per date.
         f.add("period-required", plan.period.known() ? plan.period : plan_anchor(plan),
               {"the plan has no period with a start and an end date", "planen saknar period med start- och slutdatum"},
               {"add 'period: { start: YYYY-MM-DD, end: YYYY-MM-DD }'",
                "lägg till 'period: { start: ÅÅÅÅ-MM-DD, end: ÅÅÅÅ-MM-DD }'"});
         return;
     }
+    require(plan.period_start, "start", "start");
+    require(plan.period_end, "end", "slut");
     if (plan.period_start.ok() && plan.period_end.ok() && plan.period_end.value < plan.period_start.value) {
         f.add("date-order", plan.period_end.at,
               {fmt::format("the period ends ({}) before it starts ({})", plan.period_end.value.iso(),
