@@ -35,9 +35,10 @@
 //
 // Plan text is untrusted. A text cell that a spreadsheet would read as a
 // formula (it begins with = + - @, a tab or a carriage return, perhaps after
-// spaces) gets a leading apostrophe. Numbers are written here and never
-// take that path, so a negative baseline stays a number. Control characters
-// and bidi overrides become visible escapes such as \x1B, as in the terminal.
+// spaces or line breaks) gets a leading apostrophe inside the field. Numbers
+// are written here and never take that path, so a negative baseline stays a
+// number. Control characters and bidi overrides become visible escapes such
+// as \x1B, as in the terminal; a CR or CRLF inside a text becomes one LF.
 
 #include <barnplan/escape.hpp>
 #include <barnplan/report_render.hpp>
@@ -51,9 +52,27 @@ namespace barnplan {
 namespace {
 
 constexpr std::array<std::string_view, 21> k_columns{
-    "file",     "municipality", "goal_id",     "goal_title", "goal_status",      "row_type", "id",
-    "what",     "who",          "kind",        "unit",       "baseline",         "target",   "latest",
-    "latest_date", "due",       "progress_percent", "status", "late",            "last_update", "days_since_update",
+    "file",
+    "municipality",
+    "goal_id",
+    "goal_title",
+    "goal_status",
+    "row_type",
+    "id",
+    "what",
+    "who",
+    "kind",
+    "unit",
+    "baseline",
+    "target",
+    "latest",
+    "latest_date",
+    "due",
+    "progress_percent",
+    "status",
+    "late",
+    "last_update",
+    "days_since_update",
 };
 
 /// Positions in k_columns, so that a row is filled by name.
@@ -106,8 +125,21 @@ std::string quoted(std::string_view field)
 /// before anything a spreadsheet would evaluate.
 std::string text(std::string_view value)
 {
-    std::string safe = terminal_safe(value, true);
-    const std::size_t first = safe.find_first_not_of(' ');
+    // A line break inside a quoted field is allowed; keep it as one LF so
+    // that a lone CR cannot confuse a reader.
+    std::string lines;
+    for (std::size_t i = 0; i < value.size(); ++i) {
+        if (value[i] == '\r') {
+            lines += '\n';
+            if (i + 1 < value.size() && value[i + 1] == '\n') {
+                ++i;
+            }
+        } else {
+            lines += value[i];
+        }
+    }
+    std::string safe = terminal_safe(lines, true);
+    const std::size_t first = safe.find_first_not_of(" \n");
     if (first != std::string::npos) {
         const char c = safe[first];
         if (c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r') {

@@ -267,11 +267,10 @@ public:
                                                                   words::days_ago(p.days_since_update, m_lang))
                                                     : w("never")));
         out += fact("coverage", md(words::coverage(p, m_lang)));
-        out += fact("actions", md(fmt::format("{}, {}",
-                                              fmt::format(fmt::runtime(w("actions_late")), p.actions_late,
-                                                          p.actions_total),
-                                              fmt::format(fmt::runtime(w("actions_done")), p.actions_done,
-                                                          p.actions_total))));
+        out +=
+            fact("actions",
+                 md(fmt::format("{}, {}", fmt::format(fmt::runtime(w("actions_late")), p.actions_late, p.actions_total),
+                                fmt::format(fmt::runtime(w("actions_done")), p.actions_done, p.actions_total))));
         out += fact("goals", md(fmt::format(fmt::runtime(w("goals_achieved")), p.goals_achieved, p.goals.size())));
 
         const std::string sub = std::string(heading) + "#";
@@ -298,8 +297,8 @@ public:
             }
             facts.push_back(basis);
         }
-        facts.push_back(fmt::format("{} {} → {} → {}", w("level_inline"), level(g.start_level),
-                                    level(g.current_level), level(g.target_level)));
+        facts.push_back(fmt::format("{} {} → {} → {}", w("level_inline"), level(g.start_level), level(g.current_level),
+                                    level(g.target_level)));
         if (g.progress) {
             facts.push_back(fmt::format("{} {}", w("progress_inline"), words::percent(*g.progress, m_lang)));
         }
@@ -335,8 +334,8 @@ public:
                 if (a.late) {
                     state = std::string(status_mark(Status::late)) + " " + state;
                 }
-                t.add_row({md(a.id), md(a.what), md(a.who.empty() ? "–" : a.who), md(optional_date(a.due)),
-                           md(state), md(words::days_ago(a.days_since_update, m_lang))});
+                t.add_row({md(a.id), md(a.what), md(a.who.empty() ? "–" : a.who), md(optional_date(a.due)), md(state),
+                           md(words::days_ago(a.days_since_update, m_lang))});
             }
             out += "\n" + t.render();
         }
@@ -345,9 +344,8 @@ public:
 
     [[nodiscard]] std::string upcoming(const PlanReport& p, std::string_view heading) const
     {
-        std::string out =
-            fmt::format("{} {} ({})\n\n", heading, md(w("coming_up")),
-                        md(fmt::format(fmt::runtime(w("next_days")), p.horizon_days)));
+        std::string out = fmt::format("{} {} ({})\n\n", heading, md(w("coming_up")),
+                                      md(fmt::format(fmt::runtime(w("next_days")), p.horizon_days)));
         if (p.upcoming.empty()) {
             std::string line = fmt::format(fmt::runtime(w("nothing_due")), p.horizon_days);
             if (p.next_deadline) {
@@ -379,8 +377,7 @@ public:
         for (const PlanReport& p : plans) {
             t.add_row({md(p.municipality.empty() ? "–" : p.municipality), md(p.file),
                        md(p.stage.empty() ? "–" : localized(words::stage(p.stage), m_lang)),
-                       md(p.period_start && p.period_end ? p.period_start->iso() + " – " + p.period_end->iso()
-                                                         : "–"),
+                       md(p.period_start && p.period_end ? p.period_start->iso() + " – " + p.period_end->iso() : "–"),
                        md(std::to_string(p.goals.size())),
                        md(fmt::format("{}/{}", p.meters_with_values, p.meters_total)),
                        md(p.actions_late > 0 ? fmt::format("{} {}", status_mark(Status::late), p.actions_late)
