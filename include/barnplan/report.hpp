@@ -98,6 +98,7 @@ struct PlanReport {
     std::size_t actions_total = 0;
     std::size_t actions_done = 0;
     std::size_t actions_late = 0;
+    std::size_t goals_total = 0;             ///< in the plan, whatever the filters list
     std::size_t goals_achieved = 0;
     std::size_t goals_cannot_assess = 0;
     int horizon_days = 90;

@@ -36,6 +36,10 @@ namespace words {
 [[nodiscard]] Text model(Model model);
 [[nodiscard]] Text stage(std::string_view stage);
 
+/// A mark per status that reads without colour too (printouts, NO_COLOR):
+/// ✔ achieved, ● on track, ▲ at risk, ✖ late, ? cannot assess.
+[[nodiscard]] std::string_view status_mark(Status status);
+
 /// "35,5" in Swedish, "35.5" in English; whole numbers without decimals.
 [[nodiscard]] std::string number(double value, Language lang);
 /// A meter value with its unit: "35 %", "ja"/"yes", "nivå 3"/"level 3".

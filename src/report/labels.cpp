@@ -151,6 +151,23 @@ Text stage(std::string_view s)
     return it->second;
 }
 
+std::string_view status_mark(Status s)
+{
+    switch (s) {
+    case Status::achieved:
+        return "✔";
+    case Status::on_track:
+        return "●";
+    case Status::at_risk:
+        return "▲";
+    case Status::late:
+        return "✖";
+    case Status::cannot_assess:
+        return "?";
+    }
+    return "?";
+}
+
 std::string number(double value, Language lang)
 {
     std::string out;

@@ -292,6 +292,7 @@ PlanReport build_report(const Plan& plan, const ReportOptions& options)
             goal.actions.push_back(std::move(line));
         }
         goal.status = goal_status(goal);
+        ++report.goals_total;
         report.goals_achieved += goal.status == Status::achieved ? 1U : 0U;
         report.goals_cannot_assess += goal.status == Status::cannot_assess ? 1U : 0U;
 

@@ -77,8 +77,10 @@ ordered_json plan_json(const PlanReport& p, Language lang)
                      {"meters_with_values", p.meters_with_values},
                      {"meters_current", p.meters_current}};
     j["actions"] = {{"total", p.actions_total}, {"done", p.actions_done}, {"late", p.actions_late}};
-    std::size_t goals_total = p.goals.size();
-    j["goal_counts"] = {{"listed", goals_total}, {"achieved", p.goals_achieved}, {"cannot_assess", p.goals_cannot_assess}};
+    j["goal_counts"] = {{"total", p.goals_total},
+                        {"listed", p.goals.size()},
+                        {"achieved", p.goals_achieved},
+                        {"cannot_assess", p.goals_cannot_assess}};
     j["next_deadline"] = date_or_null(p.next_deadline);
     ordered_json upcoming = ordered_json::array();
     for (const Upcoming& u : p.upcoming) {

@@ -20,24 +20,6 @@
 namespace barnplan {
 namespace {
 
-/// The same marks as the terminal table, so a printout reads the same.
-std::string_view status_mark(Status s)
-{
-    switch (s) {
-    case Status::achieved:
-        return "✔";
-    case Status::on_track:
-        return "●";
-    case Status::at_risk:
-        return "▲";
-    case Status::late:
-        return "✖";
-    case Status::cannot_assess:
-        return "?";
-    }
-    return "?";
-}
-
 /// Line breaks and other white space, the Unicode separators included,
 /// become one space: a line break would end a table row or start a block.
 std::string one_line(std::string_view text)
@@ -237,7 +219,7 @@ public:
 
     [[nodiscard]] std::string status(Status s) const
     {
-        return md(fmt::format("{} {}", status_mark(s), localized(status_label(s), m_lang)));
+        return md(fmt::format("{} {}", words::status_mark(s), localized(status_label(s), m_lang)));
     }
 
     [[nodiscard]] std::string fact(std::string_view key, const std::string& escaped_value) const
@@ -271,7 +253,7 @@ public:
             fact("actions",
                  md(fmt::format("{}, {}", fmt::format(fmt::runtime(w("actions_late")), p.actions_late, p.actions_total),
                                 fmt::format(fmt::runtime(w("actions_done")), p.actions_done, p.actions_total))));
-        out += fact("goals", md(fmt::format(fmt::runtime(w("goals_achieved")), p.goals_achieved, p.goals.size())));
+        out += fact("goals", md(fmt::format(fmt::runtime(w("goals_achieved")), p.goals_achieved, p.goals_total)));
 
         const std::string sub = std::string(heading) + "#";
         out += fmt::format("\n{} {}\n", sub, md(w("goals")));
@@ -332,7 +314,7 @@ public:
             for (const ActionLine& a : g.actions) {
                 std::string state = localized(words::action_state(a), m_lang);
                 if (a.late) {
-                    state = std::string(status_mark(Status::late)) + " " + state;
+                    state = std::string(words::status_mark(Status::late)) + " " + state;
                 }
                 t.add_row({md(a.id), md(a.what), md(a.who.empty() ? "–" : a.who), md(optional_date(a.due)), md(state),
                            md(words::days_ago(a.days_since_update, m_lang))});
@@ -380,7 +362,7 @@ public:
                        md(p.period_start && p.period_end ? p.period_start->iso() + " – " + p.period_end->iso() : "–"),
                        md(std::to_string(p.goals.size())),
                        md(fmt::format("{}/{}", p.meters_with_values, p.meters_total)),
-                       md(p.actions_late > 0 ? fmt::format("{} {}", status_mark(Status::late), p.actions_late)
+                       md(p.actions_late > 0 ? fmt::format("{} {}", words::status_mark(Status::late), p.actions_late)
                                              : std::to_string(p.actions_late)),
                        md(optional_date(p.next_deadline)), md(words::days_ago(p.days_since_update, m_lang))});
         }

@@ -12,24 +12,6 @@ using report_table::Cell;
 using report_table::Column;
 using report_table::Table;
 
-/// A mark per status that reads without colour too (printouts, NO_COLOR).
-std::string_view status_mark(Status s)
-{
-    switch (s) {
-    case Status::achieved:
-        return "✔";
-    case Status::on_track:
-        return "●";
-    case Status::at_risk:
-        return "▲";
-    case Status::late:
-        return "✖";
-    case Status::cannot_assess:
-        return "?";
-    }
-    return "?";
-}
-
 std::string_view status_color(Status s)
 {
     switch (s) {
@@ -48,7 +30,7 @@ std::string_view status_color(Status s)
 
 Cell status_cell(Status s, Language lang)
 {
-    return {fmt::format("{} {}", status_mark(s), localized(status_label(s), lang)), std::string(status_color(s))};
+    return {fmt::format("{} {}", words::status_mark(s), localized(status_label(s), lang)), std::string(status_color(s))};
 }
 
 std::string safe(const std::string& s)
@@ -102,7 +84,7 @@ public:
         out += join(when, " · ") + "\n";
         out += fmt::format("{}: {} · {} · {}\n", w("coverage"), words::coverage(p, m_lang),
                            fmt::format(fmt::runtime(w("actions_late")), p.actions_late, p.actions_total),
-                           fmt::format(fmt::runtime(w("goals_achieved")), p.goals_achieved, p.goals.size()));
+                           fmt::format(fmt::runtime(w("goals_achieved")), p.goals_achieved, p.goals_total));
         if (p.goals.empty()) {
             out += "\n" + w("no_goals") + "\n";
         }
