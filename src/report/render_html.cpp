@@ -156,14 +156,14 @@ std::string_view status_icon(Status s)
         break;
     }
     // Outlined, dashed and struck through: nothing about it looks like progress.
-    return R"(<svg class="icon" viewBox="0 0 16 16" aria-hidden="true"><circle cx="8" cy="8" r="6.6" fill="none" stroke="#6b7280" stroke-width="1.6" stroke-dasharray="2.6 1.6"/><path d="M3.6 12.4l8.8-8.8" stroke="#6b7280" stroke-width="1.6"/></svg>)";
+    return R"(<svg class="icon" viewBox="0 0 16 16" aria-hidden="true"><circle cx="8" cy="8" r="6.6" fill="none" stroke="#6b7280" stroke-width="1.8" stroke-dasharray="2.6 1.6"/><path d="M3.6 12.4l8.8-8.8" stroke="#6b7280" stroke-width="1.8"/></svg>)";
 }
 
 constexpr std::string_view k_style = R"css(
 :root{color-scheme:light;--ink:#1a1a1a;--muted:#4b5563;--line:#c9ced6;--head:#f1f3f5;
 --green:#15803d;--amber:#d97706;--red:#b91c1c;--grey:#6b7280;--late-bg:#fdeaea}
 *{box-sizing:border-box;-webkit-print-color-adjust:exact;print-color-adjust:exact}
-html{-webkit-text-size-adjust:100%;text-size-adjust:100%}
+html{font-size:100%;-webkit-text-size-adjust:100%;text-size-adjust:100%}
 body{margin:0;background:#fff;color:var(--ink);font-size:1.0625rem;line-height:1.45;
 font-family:system-ui,-apple-system,"Segoe UI",Roboto,"Helvetica Neue",Arial,"Noto Sans","Liberation Sans",sans-serif}
 main{max-width:72rem;margin:0 auto;padding:1.5rem 1.25rem 1rem}
@@ -174,10 +174,10 @@ h3{font-size:1.1rem;margin:1.1rem 0 .35rem}
 p{margin:.3rem 0}
 a{color:inherit}
 .facts{color:var(--muted)}
-.sub{color:var(--muted);font-size:.875em}
+.sub{color:var(--muted);font-size:.875em;font-weight:400}
 .date,.num{white-space:nowrap;font-variant-numeric:tabular-nums}
-.id{font-weight:600;white-space:nowrap}
-.figures{display:grid;grid-template-columns:repeat(auto-fit,minmax(13rem,1fr));gap:.5rem;margin:.9rem 0 1.2rem;padding:0}
+.id{font-weight:600}
+.figures{display:grid;grid-template-columns:repeat(auto-fit,minmax(12rem,1fr));gap:.5rem;margin:.9rem 0 1.4rem;padding:0}
 .figures>div{border:1px solid var(--line);border-radius:.35rem;padding:.45rem .7rem;break-inside:avoid}
 .figures dt{font-size:.85rem;color:var(--muted)}
 .figures dd{margin:0;font-weight:600}
@@ -186,19 +186,18 @@ a{color:inherit}
 .plan+.plan,.portfolio+.plan{margin-top:3rem;padding-top:1.5rem;border-top:3px solid var(--ink)}
 .goal{margin-top:2.2rem;padding-top:1rem;border-top:2px solid var(--ink)}
 .goal-head{display:flex;gap:.6rem;align-items:baseline}
-.goal-head .id{font-size:1.35rem}
-.goal-facts{display:grid;grid-template-columns:repeat(auto-fit,minmax(12rem,1fr));gap:.4rem 1.2rem;margin:.6rem 0 .2rem}
+.goal-head .id{flex:0 0 auto;max-width:40%;overflow-wrap:anywhere}
+.goal-facts{display:grid;grid-template-columns:repeat(auto-fit,minmax(9.5rem,1fr));gap:.4rem 1.2rem;margin:.6rem 0 .2rem}
 .goal-facts dt{font-size:.85rem;color:var(--muted)}
 .goal-facts dd{margin:0}
 table{width:100%;border-collapse:collapse;table-layout:fixed;margin:.2rem 0 .6rem;font-size:.9375rem}
-th,td{text-align:left;vertical-align:top;padding:.4rem .45rem;border-bottom:1px solid var(--line);overflow-wrap:break-word}
+th,td{text-align:left;vertical-align:top;padding:.4rem .45rem;border-bottom:1px solid var(--line);overflow-wrap:break-word;hyphens:auto}
 th{font-size:.85rem;font-weight:600;color:var(--muted);background:var(--head);border-bottom:2px solid var(--line)}
 tr{break-inside:avoid;page-break-inside:avoid}
 thead{display:table-header-group}
 .status{display:inline-flex;align-items:flex-start;gap:.35rem;font-weight:600}
 .icon{flex:none;width:1em;height:1em;margin-top:.2em}
 .reason{display:block;font-weight:400;color:var(--muted);font-size:.85em;margin-top:.15rem}
-.progress{min-width:0}
 .pct{display:block;font-variant-numeric:tabular-nums;font-weight:600}
 .bar{display:block;height:.6rem;border:1px solid var(--grey);border-radius:.3rem;background:#fff;overflow:hidden;max-width:10rem}
 .fill{display:block;height:100%;background:var(--green)}
@@ -206,64 +205,80 @@ thead{display:table-header-group}
 .s-late .fill{background:var(--red)}
 .s-cannot-assess .fill{background:repeating-linear-gradient(135deg,var(--grey) 0 2px,#fff 2px 5px)}
 .none{color:var(--muted)}
+.short{color:#92400e;font-weight:700}
 tr.late td{background:var(--late-bg)}
-tr.late td:first-child{box-shadow:inset 4px 0 0 var(--red)}
+tr.late td:first-child{box-shadow:inset 4px 0 0 var(--red);padding-left:calc(.3rem + 6px)}
 .state-late{color:var(--red);font-weight:700}
 .dropped{color:var(--muted)}
-.overview td.title{font-weight:500}
 .empty{color:var(--muted);font-style:italic}
+.portfolio-table{table-layout:auto}
+.portfolio-table td:nth-child(-n+2){overflow-wrap:anywhere}
+.portfolio-table td:first-child{min-width:9rem}
 footer{max-width:72rem;margin:2rem auto 0;padding:.6rem 1.25rem 1.5rem;color:var(--muted);font-size:.85rem;border-top:1px solid var(--line)}
-col.c-id{width:4.6rem}
-col.c-date{width:6.6rem}
-col.c-progress{width:8.5rem}
-col.c-status{width:9rem}
+col.c-id{width:4.8rem}
+col.c-date{width:6.8rem}
 col.c-value{width:8rem}
-col.c-levels{width:7.5rem}
-col.c-count{width:6rem}
-col.c-who{width:22%}
-col.c-updated{width:8rem}
+col.c-progress{width:7.5rem}
+col.c-status{width:9.6rem}
+col.c-levels{width:6.8rem}
+col.c-who{width:20%}
+col.c-state{width:8rem}
+col.c-updated{width:10rem}
 col.c-kind{width:10rem}
 @media (max-width:52rem){
 body{font-size:1rem}
 main{padding:1rem .75rem}
 table{font-size:.875rem}
 th,td{padding:.35rem .3rem}
-col.c-id{width:3.9rem}
+col.c-id{width:4.2rem}
 col.c-date{width:5.9rem}
-col.c-progress{width:6.2rem}
-col.c-status{width:7.4rem}
-col.c-value{width:6.8rem}
-col.c-updated{width:6.6rem}
-col.c-count{width:4.6rem}
+col.c-value{width:6.6rem}
+col.c-progress{width:5.8rem}
+col.c-status{width:7.6rem}
+col.c-levels{width:5.6rem}
+col.c-updated{width:6.8rem}
+col.c-state{width:6.8rem}
+col.c-who{width:23%}
+col.c-kind{width:7rem}
 }
 @page{size:A4;margin:15mm;@bottom-right{content:counter(page) " / " counter(pages);font-size:8pt;color:#4b5563}}
 @media print{
-body{font-size:10pt;line-height:1.35}
+html{font-size:10pt}
+body{font-size:1rem;line-height:1.35}
 main{max-width:none;padding:0}
 footer{max-width:none;padding:.4rem 0 0}
-h1{font-size:17pt}
-h2,.goal-head .id{font-size:13pt}
-h3{font-size:11pt;margin-top:.8rem}
-table{font-size:9pt}
-th{font-size:8.5pt}
+h1{font-size:1.7rem}
+h2{font-size:1.3rem}
+h3{font-size:1.1rem;margin-top:.8rem}
+table{font-size:.9rem}
 th,td{padding:.25rem .3rem}
-col.c-id{width:14mm}
-col.c-date{width:19mm}
-col.c-progress{width:24mm}
-col.c-status{width:26mm}
-col.c-value{width:23mm}
-col.c-updated{width:23mm}
-col.c-count{width:17mm}
-col.c-levels{width:22mm}
-col.c-kind{width:28mm}
+col.c-id{width:4.4rem}
+col.c-date{width:6.4rem}
+col.c-value{width:6.6rem}
+col.c-progress{width:6rem}
+col.c-status{width:8.4rem}
+col.c-levels{width:6rem}
+col.c-updated{width:6.8rem}
+col.c-state{width:6.6rem}
+col.c-kind{width:8rem}
+.figures{grid-template-columns:repeat(auto-fit,minmax(9rem,1fr))}
 .goal{margin-top:0;border-top:none;padding-top:0}
-.goal+.goal{break-before:page;page-break-before:always}
-.overview+.goal{margin-top:1.2rem;padding-top:.6rem;border-top:2px solid var(--ink)}
+.goal+.goal,.overview+.goal{break-before:page;page-break-before:always}
 .plan+.plan,.portfolio+.plan{break-before:page;page-break-before:always;margin-top:0;padding-top:0;border-top:none}
 .upcoming{break-inside:avoid}
 a{text-decoration:none}
 }
 )css";
+
+/// Joins a number to its unit ("12 %", "nivå 3") so that a narrow column never
+/// leaves the unit alone on the next line; for text that is already escaped.
+std::string keep_together(std::string escaped)
+{
+    if (const std::size_t space = escaped.find(' '); space != std::string::npos) {
+        escaped.replace(space, 1, "&nbsp;");
+    }
+    return escaped;
+}
 
 class HtmlReport {
 public:
@@ -276,15 +291,15 @@ public:
 
     [[nodiscard]] std::string status(Status s, const Text* reason = nullptr) const
     {
-        std::string out = fmt::format(R"(<span class="status {}">{}<span>{})", status_class(s), status_icon(s),
-                                      t(status_label(s)));
+        std::string out =
+            fmt::format(R"(<span class="status {}">{}<span>{})", status_class(s), status_icon(s), t(status_label(s)));
         if (reason != nullptr && !localized(*reason, m_lang).empty()) {
             out += R"(<span class="reason">)" + t(*reason) + "</span>";
         }
         return out + "</span></span>";
     }
 
-    /// A bar with its number beside it; without a number, a dash and no bar,
+    /// The number over a bar; without a number, a dash and no bar,
     /// so that a missing value can never be read as 0 %.
     [[nodiscard]] std::string progress(const std::optional<double>& share, Status s) const
     {
@@ -295,7 +310,7 @@ public:
         const long long width = std::llround(clamped * 100.0);
         return fmt::format(R"(<div class="progress {}"><span class="pct">{}</span>)"
                            R"(<span class="bar"><span class="fill" style="width:{}%"></span></span></div>)",
-                           status_class(s), esc(words::percent(clamped, m_lang)), width);
+                           status_class(s), keep_together(esc(words::percent(clamped, m_lang))), width);
     }
 
     static std::string date(const std::optional<Date>& d)
@@ -331,14 +346,14 @@ public:
     {
         const std::string anchor = fmt::format("plan-{}", index + 1);
         std::string out = fmt::format(R"(<section class="plan" id="{}">)", anchor) + "\n";
-        out += fmt::format(R"(<header class="plan-head"><h1 class="plan-title">{} — {}</h1>)", w("report"),
-                           plan_name(p));
+        out +=
+            fmt::format(R"(<header class="plan-head"><h1 class="plan-title">{} — {}</h1>)", w("report"), plan_name(p));
         std::vector<std::string> facts;
         if (p.model) {
             facts.push_back(t(words::model(*p.model)));
         }
         if (p.period_start && p.period_end) {
-            facts.push_back(fmt::format(R"(<span class="date">{}</span> – <span class="date">{}</span>)",
+            facts.push_back(fmt::format(R"(<span class="date">{}</span>&nbsp;– <span class="date">{}</span>)",
                                         p.period_start->iso(), p.period_end->iso()));
         }
         if (!p.stage.empty()) {
@@ -350,12 +365,13 @@ public:
         out += R"(<dl class="figures">)";
         const bool gap = p.meters_with_values < p.meters_total;
         out += figure(w("coverage"), esc(words::coverage(p, m_lang)), gap ? "gap" : "");
-        out += figure(w("late_items"),
-                      esc(fmt::format(fmt::runtime(words::get("actions_late", m_lang)), p.actions_late, p.actions_total)),
-                      p.actions_late > 0 ? "alarm" : "");
-        out += figure(w("goals"), esc(fmt::format(fmt::runtime(words::get("goals_achieved", m_lang)), p.goals_achieved,
-                                                  p.goals.size())),
-                      "");
+        out +=
+            figure(w("late_items"),
+                   esc(fmt::format(fmt::runtime(words::get("actions_late", m_lang)), p.actions_late, p.actions_total)),
+                   p.actions_late > 0 ? "alarm" : "");
+        out += figure(
+            w("goals"),
+            esc(fmt::format(fmt::runtime(words::get("goals_achieved", m_lang)), p.goals_achieved, p.goals_total)), "");
         if (p.elapsed) {
             out += figure(w("elapsed"), esc(words::percent(*p.elapsed, m_lang)), "");
         }
@@ -394,7 +410,7 @@ public:
                R"(<col class="c-status"></colgroup>)";
         out += fmt::format(R"(<thead><tr><th scope="col">{}</th><th scope="col">{}</th><th scope="col">{}</th>)"
                            R"(<th scope="col">{}</th><th scope="col">{}</th></tr></thead><tbody>)",
-                           w("goal"), w("what"), w("level"), w("progress"), w("status"));
+                           w("id"), w("goal"), w("level"), w("progress"), w("status"));
         out += "\n";
         for (std::size_t i = 0; i < p.goals.size(); ++i) {
             const GoalSection& g = p.goals[i];
@@ -413,7 +429,8 @@ public:
         std::string out = fmt::format(R"(<section class="goal" id="{}">)", anchor) + "\n";
         out += fmt::format(R"(<h2 class="goal-head"><span class="id">{}</span> <span>{}</span></h2>)", esc(g.id),
                            esc(g.title));
-        out += "\n" R"(<dl class="goal-facts">)";
+        out += "\n"
+               R"(<dl class="goal-facts">)";
         if (g.basis) {
             std::string basis = t(words::basis(*g.basis));
             if (!g.indicator.empty()) {
@@ -447,16 +464,17 @@ public:
         out += "\n";
         for (const MeterLine& m : g.meters) {
             auto value = [&](const std::optional<MeterValue>& v) {
-                return v ? esc(words::meter_value(*v, m.kind, m.unit, m_lang)) : std::string("–");
+                return v ? keep_together(esc(words::meter_value(*v, m.kind, m.unit, m_lang))) : std::string("–");
             };
-            const std::string latest =
-                m.latest ? fmt::format(R"({}<br><span class="sub date">{}</span>)", value(m.latest),
-                                       m.latest_date ? m.latest_date->iso() : std::string("–"))
-                         : R"(<span class="none">)" + w("no_value") + "</span>";
-            out += fmt::format(R"(<tr><td class="id">{}</td><td>{}</td><td>{}</td><td>{} → {}</td><td>{}</td>)"
+            const std::string latest = m.latest
+                                           ? fmt::format(R"({}<br><span class="sub date">{}</span>)", value(m.latest),
+                                                         m.latest_date ? m.latest_date->iso() : std::string("–"))
+                                           : R"(<span class="none">)" + w("no_value") + "</span>";
+            out += fmt::format(R"(<tr{}><td class="id">{}</td><td>{}</td><td>{}</td><td>{} → {}</td><td>{}</td>)"
                                R"(<td>{}</td><td>{}</td></tr>)",
-                               esc(m.id), esc(m.what), latest, value(m.baseline), value(m.target), date(m.due),
-                               progress(m.progress, m.status), status(m.status, &m.reason));
+                               m.status == Status::late ? R"( class="late")" : "", esc(m.id), esc(m.what), latest,
+                               value(m.baseline), value(m.target), date(m.due), progress(m.progress, m.status),
+                               status(m.status, &m.reason));
             out += "\n";
         }
         out += "</tbody></table>\n";
@@ -467,10 +485,11 @@ public:
     {
         std::string out = "<h3>" + w("actions") + "</h3>\n";
         out += R"(<table class="actions"><colgroup><col class="c-id"><col><col class="c-who"><col class="c-date">)"
-               R"(<col class="c-status"><col class="c-updated"></colgroup>)";
-        out += fmt::format(R"(<thead><tr><th scope="col">{}</th><th scope="col">{}</th><th scope="col">{}</th>)"
-                           R"(<th scope="col">{}</th><th scope="col">{}</th><th scope="col">{}</th></tr></thead><tbody>)",
-                           w("action"), w("what"), w("who"), w("due"), w("status"), w("updated"));
+               R"(<col class="c-state"><col class="c-updated"></colgroup>)";
+        out +=
+            fmt::format(R"(<thead><tr><th scope="col">{}</th><th scope="col">{}</th><th scope="col">{}</th>)"
+                        R"(<th scope="col">{}</th><th scope="col">{}</th><th scope="col">{}</th></tr></thead><tbody>)",
+                        w("action"), w("what"), w("who"), w("due"), w("status"), w("updated"));
         out += "\n";
         for (const ActionLine& a : g.actions) {
             std::string state;
@@ -530,9 +549,7 @@ public:
         out += fmt::format(R"(<p class="facts">{} <span class="date">{}</span></p>)", w("as_of"),
                            plans.front().as_of.iso());
         out += "\n"
-               R"(<table class="portfolio-table"><colgroup><col><col class="c-count"><col class="c-date">)"
-               R"(<col class="c-count"><col class="c-count"><col class="c-count"><col class="c-date">)"
-               R"(<col class="c-updated"></colgroup>)";
+               R"(<table class="portfolio-table">)";
         out += fmt::format(R"(<thead><tr><th scope="col">{}</th><th scope="col">{}</th><th scope="col">{}</th>)"
                            R"(<th scope="col">{}</th><th scope="col">{}</th><th scope="col">{}</th>)"
                            R"(<th scope="col">{}</th><th scope="col">{}</th></tr></thead><tbody>)",
@@ -541,23 +558,24 @@ public:
         out += "\n";
         for (std::size_t i = 0; i < plans.size(); ++i) {
             const PlanReport& p = plans[i];
-            std::string name = m_options.detail ? fmt::format(R"(<a href="#plan-{}">{}</a>)", i + 1, plan_name(p))
-                                                : plan_name(p);
+            std::string name =
+                m_options.detail ? fmt::format(R"(<a href="#plan-{}">{}</a>)", i + 1, plan_name(p)) : plan_name(p);
             if (!p.municipality.empty()) {
                 name += R"(<br><span class="sub">)" + esc(p.file) + "</span>";
             }
             const std::string period =
                 p.period_start && p.period_end
-                    ? fmt::format(R"(<span class="date">{}</span> – <span class="date">{}</span>)", p.period_start->iso(),
-                                  p.period_end->iso())
+                    ? fmt::format(R"(<span class="date">{}&nbsp;–</span><br><span class="date">{}</span>)",
+                                  p.period_start->iso(), p.period_end->iso())
                     : std::string(R"(<span class="none">–</span>)");
-            const std::string coverage = fmt::format(R"(<span class="num">{}/{}</span>)", p.meters_with_values,
-                                                     p.meters_total);
-            const std::string late =
-                p.actions_late > 0
-                    ? fmt::format(R"(<span class="status state-late">{}<span>{}</span></span>)",
-                                  status_icon(Status::late), p.actions_late)
-                    : std::string(R"(<span class="num">0</span>)");
+            // Fewer values than meters is the gap a roll-up hides: make it stand out.
+            const std::string coverage = fmt::format(R"(<span class="num{}">{}/{}</span>)",
+                                                     p.meters_with_values < p.meters_total ? " short" : "",
+                                                     p.meters_with_values, p.meters_total);
+            const std::string late = p.actions_late > 0
+                                         ? fmt::format(R"(<span class="status state-late">{}<span>{}</span></span>)",
+                                                       status_icon(Status::late), p.actions_late)
+                                         : std::string(R"(<span class="num">0</span>)");
             out += fmt::format(R"(<tr{}><td>{}</td><td>{}</td><td>{}</td><td class="num">{}</td><td>{}</td>)"
                                R"(<td>{}</td><td>{}</td><td>{}</td></tr>)",
                                p.actions_late > 0 ? R"( class="late")" : "", name, t(words::stage(p.stage)), period,
@@ -575,12 +593,17 @@ public:
         out += "<!DOCTYPE html>\n";
         out += fmt::format(R"(<html lang="{}">)", m_lang == Language::sv ? "sv" : "en") + "\n";
         out += "<head>\n";
-        out += R"(<meta charset="utf-8">)" "\n";
-        out += R"(<meta name="viewport" content="width=device-width, initial-scale=1">)" "\n";
-        out += R"(<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">)"
+        out += R"(<meta charset="utf-8">)"
                "\n";
-        out += R"(<meta name="referrer" content="no-referrer">)" "\n";
-        out += R"(<meta name="color-scheme" content="light">)" "\n";
+        out += R"(<meta name="viewport" content="width=device-width, initial-scale=1">)"
+               "\n";
+        out +=
+            R"(<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">)"
+            "\n";
+        out += R"(<meta name="referrer" content="no-referrer">)"
+               "\n";
+        out += R"(<meta name="color-scheme" content="light">)"
+               "\n";
         out += fmt::format(R"(<meta name="generator" content="barnplan {}">)", esc(m_options.tool_version)) + "\n";
         out += "<title>" + title(plans) + "</title>\n";
         out += "<style>";
