@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <cctype>
+
 namespace barnplan {
 namespace {
 
@@ -44,7 +46,141 @@ bool is_bidi_control(char32_t cp)
            cp == 0x061C;
 }
 
+/// Line breaks and other white space, the Unicode separators included,
+/// become one space: a line break would end a table row or start a block.
+std::string single_line_impl(std::string_view text)
+{
+    std::string out;
+    bool space = false;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const char c = text[i];
+        std::size_t len = 0;
+        if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f') {
+            len = 1;
+        } else if (text.substr(i, 2) == "\xC2\x85") { // NEL
+            len = 2;
+        } else if (text.substr(i, 3) == "\xE2\x80\xA8" || text.substr(i, 3) == "\xE2\x80\xA9") {
+            len = 3; // LINE SEPARATOR, PARAGRAPH SEPARATOR
+        }
+        if (len > 0) {
+            space = !out.empty();
+            i += len - 1;
+            continue;
+        }
+        if (space) {
+            out += ' ';
+            space = false;
+        }
+        out += c;
+    }
+    return out;
+}
+
+bool is_word_char(char c)
+{
+    return std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '_';
+}
+
+bool is_digit(char c)
+{
+    return c >= '0' && c <= '9';
+}
+
+/// True when the dot at `dot` ends a "www" that starts a word.
+bool starts_www(std::string_view s, std::size_t dot)
+{
+    if (dot < 3) {
+        return false;
+    }
+    for (std::size_t k = dot - 3; k < dot; ++k) {
+        if (std::tolower(static_cast<unsigned char>(s[k])) != 'w') {
+            return false;
+        }
+    }
+    return dot == 3 || !is_word_char(s[dot - 4]);
+}
+
+// GitHub finds @mentions and #123 references in the rendered text, after
+// Markdown escapes and entities are gone, so neither `\@` nor `&#64;`
+// stops them. A zero-width space after the sign does (what Renovate and
+// Dependabot do); it is written as an entity so that a reviewer sees it.
+constexpr std::string_view k_zero_width_space = "&#8203;";
+
+/// Any text as literal inline Markdown, safe in a table cell, a heading or
+/// a list item.
+std::string markdown_inline_impl(std::string_view text)
+{
+    // Control characters and bidi overrides become visible escapes first,
+    // as in the terminal; their backslash is escaped below like any other.
+    const std::string safe = terminal_safe(single_line_impl(text));
+    std::string out;
+    out.reserve(safe.size() + safe.size() / 4);
+    for (std::size_t i = 0; i < safe.size(); ++i) {
+        const char c = safe[i];
+        const bool after_word = i > 0 && is_word_char(safe[i - 1]);
+        switch (c) {
+        case '\\':
+        case '|': // ends a table cell, even inside a code span
+        case '`':
+        case '*':
+        case '_':
+        case '[':
+        case ']':
+        case '!':
+        case '~':
+        case '$': // GitHub renders $…$ as math
+            out += '\\';
+            out += c;
+            break;
+        case '#':
+            out += "\\#";
+            if (i + 1 < safe.size() && is_digit(safe[i + 1]) && !after_word) {
+                out += k_zero_width_space;
+            }
+            break;
+        case '@':
+            out += '@';
+            // GitHub's pattern wants no word character before the @, so an
+            // e-mail address (name@example.se) stays as written.
+            if (!after_word) {
+                out += k_zero_width_space;
+            }
+            break;
+        case ':':
+            // GFM turns http://… and www.… into links by itself; an escaped
+            // character in the pattern stops it and reads the same.
+            out += safe.compare(i + 1, 2, "//") == 0 ? "\\:" : ":";
+            break;
+        case '.':
+            out += starts_www(safe, i) ? "\\." : ".";
+            break;
+        case '<':
+            out += "&lt;";
+            break;
+        case '>':
+            out += "&gt;";
+            break;
+        case '&':
+            out += "&amp;";
+            break;
+        default:
+            out += c;
+        }
+    }
+    return out;
+}
+
 } // namespace
+
+std::string single_line(std::string_view text)
+{
+    return single_line_impl(text);
+}
+
+std::string markdown_inline(std::string_view text)
+{
+    return markdown_inline_impl(text);
+}
 
 std::string terminal_safe(std::string_view text, bool keep_newlines)
 {

@@ -11,6 +11,15 @@ namespace barnplan {
 /// stay only when `keep_newlines` is set.
 [[nodiscard]] std::string terminal_safe(std::string_view text, bool keep_newlines = false);
 
+/// Runs of white space, line breaks and the Unicode line/paragraph
+/// separators included, become one space; the ends are trimmed.
+[[nodiscard]] std::string single_line(std::string_view text);
+
+/// Any text as literal inline GitHub-flavoured Markdown, safe in a table
+/// cell, a heading or a list item: markup, HTML, bare links, @mentions and
+/// #123 references are neutralised, control characters made visible.
+[[nodiscard]] std::string markdown_inline(std::string_view text);
+
 /// Escapes the message part of a GitHub Actions workflow command (`::error ...::MESSAGE`).
 [[nodiscard]] std::string github_escape_data(std::string_view text);
 /// Escapes a property value of a workflow command (file=, title=): also ':' and ','.

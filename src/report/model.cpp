@@ -1,6 +1,7 @@
 // Computes the state of a plan for `barnplan report`: progress, statuses,
 // coverage and what comes up next. Every output format renders this one model.
 
+#include <barnplan/escape.hpp>
 #include <barnplan/report.hpp>
 
 #include <algorithm>
@@ -80,26 +81,6 @@ std::string lower(std::string_view s)
     return out;
 }
 
-/// Text for one table cell or heading: runs of white space, line breaks of
-/// block scalars included, become one space.
-std::string one_line(std::string_view text)
-{
-    std::string out;
-    bool space = false;
-    for (char c : text) {
-        if (c == ' ' || c == '\n' || c == '\r' || c == '\t') {
-            space = !out.empty();
-            continue;
-        }
-        if (space) {
-            out += ' ';
-            space = false;
-        }
-        out += c;
-    }
-    return out;
-}
-
 void newest(std::optional<Date>& into, const Located<Date>& date, const Date& as_of)
 {
     // Dates after the report date are plans, not updates.
@@ -112,8 +93,8 @@ MeterLine meter_line(const Meter& m, const Plan& plan, const ReportOptions& opti
 {
     MeterLine line;
     line.id = m.id.value;
-    line.what = one_line(m.what.value);
-    line.unit = one_line(m.unit.value);
+    line.what = single_line(m.what.value);
+    line.unit = single_line(m.unit.value);
     line.kind = m.kind.valid ? m.kind.value : MeterKind::number;
     line.baseline = value_of(m.baseline);
     line.target = value_of(m.target);
@@ -174,8 +155,8 @@ ActionLine action_line(const Action& a, const ReportOptions& options)
 {
     ActionLine line;
     line.id = a.id.value;
-    line.what = one_line(a.what.value);
-    line.who = one_line(a.who.value);
+    line.what = single_line(a.what.value);
+    line.who = single_line(a.who.value);
     line.start = value_of(a.start);
     line.due = value_of(a.due);
     line.declared = value_of(a.status);
@@ -230,7 +211,7 @@ PlanReport build_report(const Plan& plan, const ReportOptions& options)
 {
     PlanReport report;
     report.file = plan.file;
-    report.municipality = one_line(plan.municipality.value);
+    report.municipality = single_line(plan.municipality.value);
     report.model = value_of(plan.model);
     report.language = plan.language.ok() ? plan.language.value : Language::sv;
     report.period_start = value_of(plan.period_start);
@@ -247,8 +228,8 @@ PlanReport build_report(const Plan& plan, const ReportOptions& options)
     for (const Goal& g : plan.goals) {
         GoalSection goal;
         goal.id = g.id.value;
-        goal.title = one_line(g.title.value);
-        goal.indicator = one_line(g.indicator.value);
+        goal.title = single_line(g.title.value);
+        goal.indicator = single_line(g.indicator.value);
         goal.basis = value_of(g.basis);
         goal.start_level = value_of(g.start_level);
         goal.current_level = value_of(g.current_level);
