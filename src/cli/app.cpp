@@ -15,6 +15,7 @@ const std::vector<Command>& commands()
     static const std::vector<Command> k_commands{
         {"validate", "Check plans against the format and their model's rules", &setup_validate},
         {"report", "Progress tables for meetings: terminal, JSON and more", &setup_report},
+        {"diff", "What changed in meaning between two versions of a plan", &setup_diff},
         {"init", "Write a new plan skeleton with a comment on every field", &setup_init},
         {"schema", "Print the plan format as a JSON Schema for editors", &setup_schema},
         {"rules", "List every rule and check with its id and severity", &setup_rules},
