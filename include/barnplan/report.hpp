@@ -102,6 +102,8 @@ struct PlanReport {
     std::size_t goals_achieved = 0;
     std::size_t goals_cannot_assess = 0;
     int horizon_days = 90;
+    int soon_days = 30;
+    std::size_t due_soon = 0;                ///< of `upcoming`, due within soon_days
     std::vector<Upcoming> upcoming;          ///< due within horizon_days, soonest first
     std::optional<Date> next_deadline;
 };

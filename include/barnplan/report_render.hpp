@@ -50,6 +50,8 @@ namespace words {
 [[nodiscard]] Text action_state(const ActionLine& action);
 /// "values for 25 of 49 meters" and the like, one sentence.
 [[nodiscard]] std::string coverage(const PlanReport& plan, Language lang);
+/// "2 due within 30 days, 5 within 90 days".
+[[nodiscard]] std::string due_summary(const PlanReport& plan, Language lang);
 /// "3 days ago" / "för 3 dagar sedan"; "never" when absent.
 [[nodiscard]] std::string days_ago(const std::optional<long>& days, Language lang);
 

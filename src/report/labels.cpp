@@ -51,7 +51,7 @@ const std::map<std::string_view, Text, std::less<>>& table()
         {"late", {"Late", "Försenat"}},
         {"late_items", {"Late", "Försenade"}},
         {"coming_up", {"Coming up", "Kommande"}},
-        {"next_days", {"next {} days", "kommande {} dagar"}},
+        {"next_days", {"next {} days", "närmaste {} dagarna"}},
         {"next_deadline", {"Next deadline", "Nästa tidsgräns"}},
         {"nothing_due", {"Nothing due in the next {} days.", "Inget ska vara klart de kommande {} dagarna."}},
         {"no_goals", {"No goals match.", "Inga målsättningar matchar."}},
@@ -243,6 +243,16 @@ std::string coverage(const PlanReport& plan, Language lang)
     }
     return fmt::format("values for {} of {} meters ({} current)", plan.meters_with_values, plan.meters_total,
                        plan.meters_current);
+}
+
+std::string due_summary(const PlanReport& plan, Language lang)
+{
+    if (lang == Language::sv) {
+        return fmt::format("{} ska vara klara inom {} dagar, {} inom {} dagar", plan.due_soon, plan.soon_days,
+                           plan.upcoming.size(), plan.horizon_days);
+    }
+    return fmt::format("{} due within {} days, {} within {} days", plan.due_soon, plan.soon_days, plan.upcoming.size(),
+                       plan.horizon_days);
 }
 
 std::string days_ago(const std::optional<long>& days, Language lang)

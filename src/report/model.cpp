@@ -219,6 +219,7 @@ PlanReport build_report(const Plan& plan, const ReportOptions& options)
     report.stage = plan.stage.value;
     report.as_of = options.as_of;
     report.horizon_days = options.horizon_days;
+    report.soon_days = options.soon_days;
     if (report.period_start && report.period_end && *report.period_start < *report.period_end) {
         const double span = static_cast<double>(report.period_end->days() - report.period_start->days() + 1);
         const double gone = static_cast<double>(options.as_of.days() - report.period_start->days());
@@ -316,6 +317,9 @@ PlanReport build_report(const Plan& plan, const ReportOptions& options)
     }
     const Date horizon = options.as_of.add_days(options.horizon_days);
     std::erase_if(report.upcoming, [&](const Upcoming& u) { return horizon < u.date; });
+    const Date soon = options.as_of.add_days(options.soon_days);
+    report.due_soon = static_cast<std::size_t>(
+        std::count_if(report.upcoming.begin(), report.upcoming.end(), [&](const Upcoming& u) { return !(soon < u.date); }));
     return report;
 }
 

@@ -527,6 +527,7 @@ public:
             }
             return out + "</p></section>\n";
         }
+        out += "<p>" + esc(words::due_summary(p, m_lang)) + "</p>\n";
         out += R"(<table><colgroup><col class="c-date"><col class="c-id"><col class="c-kind"><col></colgroup>)";
         out += fmt::format(R"(<thead><tr><th scope="col">{}</th><th scope="col">{}</th><th scope="col">{}</th>)"
                            R"(<th scope="col">{}</th></tr></thead><tbody>)",

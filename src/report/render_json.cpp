@@ -82,6 +82,10 @@ ordered_json plan_json(const PlanReport& p, Language lang)
                         {"achieved", p.goals_achieved},
                         {"cannot_assess", p.goals_cannot_assess}};
     j["next_deadline"] = date_or_null(p.next_deadline);
+    j["due"] = {{"within_days", p.soon_days},
+                {"count", p.due_soon},
+                {"horizon_days", p.horizon_days},
+                {"horizon_count", p.upcoming.size()}};
     ordered_json upcoming = ordered_json::array();
     for (const Upcoming& u : p.upcoming) {
         upcoming.push_back({{"date", u.date.iso()}, {"id", u.id}, {"what", u.what}, {"kind", u.kind.en}});

@@ -216,6 +216,7 @@ public:
             }
             return out + paragraph(markdown_inline(line)) + "\n";
         }
+        out += paragraph(markdown_inline(words::due_summary(p, m_lang))) + "\n";
         MdTable t({{w("date")}, {w("id")}, {w("kind")}, {w("what")}});
         for (const Upcoming& u : p.upcoming) {
             t.add_row({markdown_inline(u.date.iso()), markdown_inline(u.id), markdown_inline(localized(u.kind, m_lang)), markdown_inline(u.what)});

@@ -165,6 +165,9 @@ public:
         std::string out;
         out += bold(fmt::format("{} ({})", w("coming_up"), fmt::format(fmt::runtime(w("next_days")), p.horizon_days))) +
                "\n";
+        if (!p.upcoming.empty()) {
+            out += "    " + words::due_summary(p, m_lang) + "\n";
+        }
         if (p.upcoming.empty()) {
             out += "    " + fmt::format(fmt::runtime(w("nothing_due")), p.horizon_days);
             if (p.next_deadline) {
