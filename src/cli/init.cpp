@@ -1,4 +1,5 @@
 #include "commands.hpp"
+#include "plans.hpp"
 
 #include <barnplan/skeleton.hpp>
 
@@ -26,19 +27,11 @@ bool write_new_file(const std::string& path, const std::string& text, std::strin
         error = std::strerror(errno);
         return false;
     }
-    std::size_t written = 0;
-    while (written < text.size()) {
-        const ssize_t n = ::write(fd, text.data() + written, text.size() - written);
-        if (n < 0) {
-            if (errno == EINTR) {
-                continue;
-            }
-            error = std::strerror(errno);
-            ::close(fd);
-            ::unlink(path.c_str());
-            return false;
-        }
-        written += static_cast<std::size_t>(n);
+    if (!write_all(fd, text)) {
+        error = std::strerror(errno);
+        ::close(fd);
+        ::unlink(path.c_str());
+        return false;
     }
     if (::fsync(fd) != 0 || ::close(fd) != 0) {
         error = std::strerror(errno);

@@ -100,6 +100,22 @@ std::optional<LoadedFile> load_candidate(const Candidate& candidate, Language la
     return file;
 }
 
+bool write_all(int fd, const std::string& text)
+{
+    std::size_t written = 0;
+    while (written < text.size()) {
+        const ssize_t n = ::write(fd, text.data() + written, text.size() - written);
+        if (n < 0) {
+            if (errno == EINTR) {
+                continue;
+            }
+            return false;
+        }
+        written += static_cast<std::size_t>(n);
+    }
+    return true;
+}
+
 bool write_file_atomically(const std::string& path, const std::string& text, std::string& error)
 {
     const fs::path target(path);
@@ -122,18 +138,7 @@ bool write_file_atomically(const std::string& path, const std::string& text, std
     if (::fchmod(fd, mode) != 0) {
         return fail();
     }
-    std::size_t written = 0;
-    while (written < text.size()) {
-        const ssize_t n = ::write(fd, text.data() + written, text.size() - written);
-        if (n < 0) {
-            if (errno == EINTR) {
-                continue;
-            }
-            return fail();
-        }
-        written += static_cast<std::size_t>(n);
-    }
-    if (::fsync(fd) != 0) {
+    if (!write_all(fd, text) || ::fsync(fd) != 0) {
         return fail();
     }
     if (::close(fd) != 0) {

@@ -35,6 +35,10 @@ struct LoadedFile {
 [[nodiscard]] std::optional<LoadedFile> load_candidate(const Candidate& candidate, Language lang, bool verbose,
                                                        bool& io_error);
 
+/// Writes all of `text` to `fd`, retrying short writes and EINTR; false with
+/// errno set on failure.
+[[nodiscard]] bool write_all(int fd, const std::string& text);
+
 /// Writes `text` to `path` atomically: a temporary file in the same
 /// directory, flushed to disk, then renamed over the target. On failure the
 /// old file is untouched and `error` says why.
