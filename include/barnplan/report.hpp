@@ -95,6 +95,7 @@ struct PlanReport {
     std::size_t meters_total = 0;
     std::size_t meters_with_values = 0;      ///< coverage: values for N of M meters
     std::size_t meters_current = 0;          ///< …of which recent enough to assess
+    std::size_t meters_late = 0;
     std::size_t actions_total = 0;
     std::size_t actions_done = 0;
     std::size_t actions_late = 0;

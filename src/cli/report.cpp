@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cctype>
 #include <cstdlib>
 #include <sys/ioctl.h>
 #include <unistd.h>
@@ -67,9 +68,10 @@ std::size_t terminal_width()
 const ReportFormat* pick_format(const ReportCliOptions& options, Language lang)
 {
     std::string name = options.format;
-    if (name.empty() && !options.output.empty()) {
+    if (name.empty() && !options.output.empty() && options.output != "-") {
         const std::size_t dot = options.output.rfind('.');
-        const std::string ext = dot == std::string::npos ? "" : options.output.substr(dot);
+        std::string ext = dot == std::string::npos ? "" : options.output.substr(dot);
+        std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
         for (const ReportFormat& f : report_formats()) {
             if (std::find(f.extensions.begin(), f.extensions.end(), ext) != f.extensions.end()) {
                 return &f;
@@ -101,6 +103,10 @@ int run_report(const ReportCliOptions& options, const GlobalOptions& global)
     }
     const std::optional<Date> as_of = resolve_today(dated, date_error);
     if (!as_of) {
+        if (!options.as_of.empty()) {
+            date_error = {fmt::format("--as-of '{}' is not a date (YYYY-MM-DD)", options.as_of),
+                          fmt::format("--as-of '{}' är inget datum (ÅÅÅÅ-MM-DD)", options.as_of)};
+        }
         print_error(lang, date_error);
         return k_exit_usage;
     }
@@ -133,7 +139,11 @@ int run_report(const ReportCliOptions& options, const GlobalOptions& global)
             broken.push_back(std::move(file));
             continue;
         }
-        reports.push_back(build_report(*loaded->result.plan, report_options));
+        PlanReport report = build_report(*loaded->result.plan, report_options);
+        if (!loaded->result.plan->language.ok()) {
+            report.language = lang; // no (or a Finnish) language key: the reader's language
+        }
+        reports.push_back(std::move(report));
     }
     if (!broken.empty()) {
         OutputOptions out;
@@ -152,6 +162,12 @@ int run_report(const ReportCliOptions& options, const GlobalOptions& global)
                                "inga barnplan-planer hittades (en plan är en .yaml-fil med nyckeln 'barnplan:')"});
         }
         return io_error || broken.empty() ? k_exit_usage : k_exit_findings;
+    }
+    if (!options.goal.empty() &&
+        std::none_of(reports.begin(), reports.end(), [](const PlanReport& r) { return !r.goals.empty(); })) {
+        print_error(lang, {fmt::format("no plan has a goal '{}'", options.goal),
+                           fmt::format("ingen plan har målsättningen '{}'", options.goal)});
+        return k_exit_usage;
     }
     RenderOptions render;
     render.language = lang;

@@ -110,9 +110,12 @@ MeterLine meter_line(const Meter& m, const Plan& plan, const ReportOptions& opti
         }
     }
     line.progress = meter_progress(line.kind, line.baseline, line.target, line.latest);
+    const bool past_due = line.due && *line.due < options.as_of;
     if (!line.latest) {
-        line.status = Status::cannot_assess;
-        line.reason = {"no value recorded yet", "inget värde registrerat ännu"};
+        // Past due with nothing to show is late: the date decides, not the gap.
+        line.status = past_due ? Status::late : Status::cannot_assess;
+        line.reason = past_due ? Text{"past its due date with no value recorded", "klardatumet har passerat utan registrerat värde"}
+                               : Text{"no value recorded yet", "inget värde registrerat ännu"};
         return line;
     }
     if (!line.progress) {
@@ -125,13 +128,13 @@ MeterLine meter_line(const Meter& m, const Plan& plan, const ReportOptions& opti
         return line;
     }
     const long age = options.as_of.days() - line.latest_date->days();
-    if (age > options.stale_days) {
+    if (age > options.stale_days && !past_due) {
         line.status = Status::cannot_assess;
         line.reason = {"the last value is " + std::to_string(age) + " days old",
                        "senaste värdet är " + std::to_string(age) + " dagar gammalt"};
         return line;
     }
-    if (line.due && *line.due < options.as_of) {
+    if (past_due) {
         line.status = Status::late;
         line.reason = {"past its due date and not reached", "klardatumet har passerat och målet är inte nått"};
         return line;
@@ -194,7 +197,9 @@ Status goal_status(const GoalSection& goal)
     if (!assessable && !goal.current_level) {
         return Status::cannot_assess;
     }
-    if (any(Status::at_risk)) {
+    const bool actions_late =
+        std::any_of(goal.actions.begin(), goal.actions.end(), [](const ActionLine& a) { return a.late; });
+    if (any(Status::at_risk) || actions_late) {
         return Status::at_risk;
     }
     if (!assessable) {
@@ -246,6 +251,7 @@ PlanReport build_report(const Plan& plan, const ReportOptions& options)
         for (const Meter& m : g.meters) {
             MeterLine line = meter_line(m, plan, options);
             ++report.meters_total;
+            report.meters_late += line.status == Status::late ? 1U : 0U;
             report.meters_with_values += line.measurements > 0 ? 1U : 0U;
             if (line.latest_date && options.as_of.days() - line.latest_date->days() <= options.stale_days) {
                 ++report.meters_current;

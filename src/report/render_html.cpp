@@ -573,14 +573,14 @@ public:
             const std::string coverage = fmt::format(R"(<span class="num{}">{}/{}</span>)",
                                                      p.meters_with_values < p.meters_total ? " short" : "",
                                                      p.meters_with_values, p.meters_total);
-            const std::string late = p.actions_late > 0
+            const std::string late = (p.actions_late + p.meters_late) > 0
                                          ? fmt::format(R"(<span class="status state-late">{}<span>{}</span></span>)",
-                                                       status_icon(Status::late), p.actions_late)
+                                                       status_icon(Status::late), (p.actions_late + p.meters_late))
                                          : std::string(R"(<span class="num">0</span>)");
             out += fmt::format(R"(<tr{}><td>{}</td><td>{}</td><td>{}</td><td class="num">{}</td><td>{}</td>)"
                                R"(<td>{}</td><td>{}</td><td>{}</td></tr>)",
-                               p.actions_late > 0 ? R"( class="late")" : "", name, t(words::stage(p.stage)), period,
-                               p.goals.size(), coverage, late, date(p.next_deadline),
+                               (p.actions_late + p.meters_late) > 0 ? R"( class="late")" : "", name, t(words::stage(p.stage)), period,
+                               p.goals_total, coverage, late, date(p.next_deadline),
                                esc(words::days_ago(p.days_since_update, m_lang)));
             out += "\n";
         }

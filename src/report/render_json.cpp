@@ -77,6 +77,7 @@ ordered_json plan_json(const PlanReport& p, Language lang)
                      {"meters_with_values", p.meters_with_values},
                      {"meters_current", p.meters_current}};
     j["actions"] = {{"total", p.actions_total}, {"done", p.actions_done}, {"late", p.actions_late}};
+    j["meters_late"] = p.meters_late;
     j["goal_counts"] = {{"total", p.goals_total},
                         {"listed", p.goals.size()},
                         {"achieved", p.goals_achieved},

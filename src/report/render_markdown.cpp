@@ -242,10 +242,11 @@ public:
             t.add_row({markdown_inline(p.municipality.empty() ? "–" : p.municipality), markdown_inline(p.file),
                        markdown_inline(p.stage.empty() ? "–" : localized(words::stage(p.stage), m_lang)),
                        markdown_inline(p.period_start && p.period_end ? p.period_start->iso() + " – " + p.period_end->iso() : "–"),
-                       markdown_inline(std::to_string(p.goals.size())),
+                       markdown_inline(std::to_string(p.goals_total)),
                        markdown_inline(fmt::format("{}/{}", p.meters_with_values, p.meters_total)),
-                       markdown_inline(p.actions_late > 0 ? fmt::format("{} {}", words::status_mark(Status::late), p.actions_late)
-                                             : std::to_string(p.actions_late)),
+                       markdown_inline(p.actions_late + p.meters_late > 0
+                                           ? fmt::format("{} {}", words::status_mark(Status::late), p.actions_late + p.meters_late)
+                                           : std::to_string(p.actions_late + p.meters_late)),
                        markdown_inline(optional_date(p.next_deadline)), markdown_inline(words::days_ago(p.days_since_update, m_lang))});
         }
         return out + "\n" + t.render();

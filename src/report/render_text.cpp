@@ -196,9 +196,9 @@ public:
             t.add_row({{name},
                        {safe(localized(words::stage(p.stage), m_lang))},
                        {p.period_start && p.period_end ? p.period_start->iso() + " – " + p.period_end->iso() : "–"},
-                       {std::to_string(p.goals.size())},
+                       {std::to_string(p.goals_total)},
                        {fmt::format("{}/{}", p.meters_with_values, p.meters_total)},
-                       {std::to_string(p.actions_late), p.actions_late > 0 ? "31" : ""},
+                       {std::to_string(p.actions_late + p.meters_late), p.actions_late + p.meters_late > 0 ? "31" : ""},
                        {optional_date(p.next_deadline)},
                        {words::days_ago(p.days_since_update, m_lang)}});
         }
