@@ -43,7 +43,7 @@ const std::map<std::string_view, Text, std::less<>>& table()
         {"latest_date", {"Measured", "Mätt"}},
         {"baseline", {"Baseline", "Utgångsvärde"}},
         {"unit", {"Unit", "Enhet"}},
-        {"due", {"Due", "Klar"}},
+        {"due", {"Due", "Klart senast"}},
         {"actions", {"Actions", "Åtgärder"}},
         {"action", {"Action", "Åtgärd"}},
         {"who", {"Who", "Ansvarig"}},
@@ -51,7 +51,7 @@ const std::map<std::string_view, Text, std::less<>>& table()
         {"late", {"Late", "Försenat"}},
         {"late_items", {"Late", "Försenade"}},
         {"coming_up", {"Coming up", "Kommande"}},
-        {"next_days", {"next {} days", "närmaste {} dagarna"}},
+        {"next_days", {"next {} days", "de närmaste {} dagarna"}},
         {"next_deadline", {"Next deadline", "Nästa tidsgräns"}},
         {"nothing_due", {"Nothing due in the next {} days.", "Inget ska vara klart de kommande {} dagarna."}},
         {"no_goals", {"No goals match.", "Inga målsättningar matchar."}},
@@ -238,8 +238,8 @@ Text action_state(const ActionLine& action)
 std::string coverage(const PlanReport& plan, Language lang)
 {
     if (lang == Language::sv) {
-        return fmt::format("värden för {} av {} mätare ({} aktuella)", plan.meters_with_values, plan.meters_total,
-                           plan.meters_current);
+        return fmt::format("värden för {} av {} mätare ({} {})", plan.meters_with_values, plan.meters_total,
+                           plan.meters_current, plan.meters_current == 1 ? "aktuell" : "aktuella");
     }
     return fmt::format("values for {} of {} meters ({} current)", plan.meters_with_values, plan.meters_total,
                        plan.meters_current);
@@ -248,8 +248,8 @@ std::string coverage(const PlanReport& plan, Language lang)
 std::string due_summary(const PlanReport& plan, Language lang)
 {
     if (lang == Language::sv) {
-        return fmt::format("{} ska vara klara inom {} dagar, {} inom {} dagar", plan.due_soon, plan.soon_days,
-                           plan.upcoming.size(), plan.horizon_days);
+        return fmt::format("{} ska vara {} inom {} dagar, {} inom {} dagar", plan.due_soon,
+                           plan.due_soon == 1 ? "klar" : "klara", plan.soon_days, plan.upcoming.size(), plan.horizon_days);
     }
     return fmt::format("{} due within {} days, {} within {} days", plan.due_soon, plan.soon_days, plan.upcoming.size(),
                        plan.horizon_days);
