@@ -327,7 +327,7 @@ TEST_CASE("markdown report: facts, statuses and Swedish words")
     const std::string md = markdown_of(k_hostile, Language::sv);
     INFO(md);
     CHECK(md.find("- **Per:** 2026-11-23\n") != std::string::npos);
-    CHECK(md.find("- **Täckning:** värden för 1 av 2 mätare (1 aktuella)\n") != std::string::npos);
+    CHECK(md.find("- **Täckning:** värden för 1 av 2 mätare (1 aktuell)\n") != std::string::npos);
     CHECK(md.find("- **Åtgärder:** 1 av 3 åtgärder försenade, 1 av 3 åtgärder klara\n") != std::string::npos);
     CHECK(md.find("| G1.A1 | ") != std::string::npos);
     CHECK(md.find("| ✖ försenad |") != std::string::npos);
