@@ -2,6 +2,7 @@
 // ids and dates, never by position in the file.
 
 #include <barnplan/diff.hpp>
+#include <barnplan/escape.hpp>
 
 #include <fmt/format.h>
 
@@ -17,9 +18,11 @@ using Value = std::optional<std::string>;
 
 // ---- values as people read them --------------------------------------------
 
+// Prose is compared as words: re-wrapping, a folded block or trailing spaces
+// change no meaning.
 Value show(const Located<std::string>& v)
 {
-    return v.ok() ? Value(v.value) : std::nullopt;
+    return v.ok() ? Value(single_line(v.value)) : std::nullopt;
 }
 
 Value show(const Located<Date>& v)
@@ -62,9 +65,15 @@ Value show(const std::vector<Located<std::string>>& ids)
     if (ids.empty()) {
         return std::nullopt;
     }
-    std::string out;
+    // A list of ids is a set: [A, B] and [B, A] say the same.
+    std::vector<std::string> sorted;
     for (const auto& id : ids) {
-        out += (out.empty() ? "" : ", ") + id.value;
+        sorted.push_back(id.value);
+    }
+    std::sort(sorted.begin(), sorted.end());
+    std::string out;
+    for (const auto& id : sorted) {
+        out += (out.empty() ? "" : ", ") + id;
     }
     return out;
 }
@@ -273,8 +282,8 @@ public:
         const std::string id = after.id.value;
         compare_fields(before, after, id, id, {"goal", "målsättning"});
         compare_keyed(
-            before.levels, after.levels, [](const LevelEntry& e) { return show(e.date).value_or("?"); }, id,
-            id + " level", {"level assessment", "nivåbedömning"}, [](const LevelEntry& e) { return show(e.level); },
+            before.levels, after.levels, [](const LevelEntry& e) { return show(e.date).value_or("?"); }, id, id,
+            {"level assessment", "nivåbedömning"}, [](const LevelEntry& e) { return show(e.level); },
             [&](const LevelEntry& b, const LevelEntry& a, const std::string& subject) {
                 if (show(b.level) != show(a.level)) {
                     emit(Change::Kind::changed, id, subject, "level", show(b.level), show(a.level),
@@ -315,7 +324,7 @@ PlanDiff diff_plans(const Plan& before, const Plan& after)
     d.compare_fields(before, after, "", "", {"plan", "plan"});
     d.compare_keyed(
         before.meetings, after.meetings,
-        [](const Meeting& m) { return show(m.date).value_or("?") + " " + show(m.kind).value_or("?"); }, "", "meeting",
+        [](const Meeting& m) { return show(m.date).value_or("?") + " " + show(m.kind).value_or("?"); }, "", "",
         {"meeting", "möte"}, [](const Meeting& m) { return show(m.note); },
         [&](const Meeting& b, const Meeting& a, const std::string& subject) {
             if (show(b.note) != show(a.note)) {
@@ -327,8 +336,8 @@ PlanDiff diff_plans(const Plan& before, const Plan& after)
         });
     d.compare_keyed(
         before.history, after.history,
-        [](const HistoryEntry& h) { return show(h.date).value_or("?") + " " + show(h.stage).value_or("?"); }, "",
-        "history", {"history entry", "historikpost"},
+        [](const HistoryEntry& h) { return show(h.date).value_or("?") + " " + show(h.stage).value_or("?"); }, "", "",
+        {"history entry", "historikpost"},
         [](const HistoryEntry& h) {
             std::string s = show(h.by).value_or("");
             if (auto ref = show(h.ref)) {
@@ -392,6 +401,14 @@ PlanDiff diff_plans(const Plan& before, const Plan& after)
             d.compare_meter(*it->second.first, m, id);
         }
     }
+    for (const Goal& g : before.goals) {
+        if (g.id.ok() && std::none_of(after.goals.begin(), after.goals.end(),
+                                      [&](const Goal& n) { return n.id.ok() && n.id.value == g.id.value; })) {
+            diff.goal_titles.emplace_back(g.id.value, g.title.value);
+            d.emit(Change::Kind::removed, g.id.value, g.id.value, "", show(g.title), std::nullopt,
+                   {"goal", "målsättning"});
+        }
+    }
     // What is gone, under the goal it was in.
     for (const auto& [id, entry] : old_actions) {
         if (new_actions.count(id) == 0U) {
@@ -403,14 +420,6 @@ PlanDiff diff_plans(const Plan& before, const Plan& after)
         if (new_meters.count(id) == 0U) {
             d.emit(Change::Kind::removed, entry.second, id, "", show(entry.first->what), std::nullopt,
                    {"meter", "mätare"});
-        }
-    }
-    for (const Goal& g : before.goals) {
-        if (g.id.ok() && std::none_of(after.goals.begin(), after.goals.end(),
-                                      [&](const Goal& n) { return n.id.ok() && n.id.value == g.id.value; })) {
-            diff.goal_titles.emplace_back(g.id.value, g.title.value);
-            d.emit(Change::Kind::removed, g.id.value, g.id.value, "", show(g.title), std::nullopt,
-                   {"goal", "målsättning"});
         }
     }
     // Group per goal, in the order the goals are listed; plan-level first.

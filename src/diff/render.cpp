@@ -55,6 +55,14 @@ Text field_label(std::string_view field)
         {"vision", {"vision", "vision"}},
         {"strategy_link", {"link to the strategy", "koppling till strategin"}},
         {"informing", {"informing", "information"}},
+        {"welfare_commitment.by", {"welfare commitment by", "välfärdsområdets åtagande av"}},
+        {"welfare_commitment.date", {"welfare commitment date", "välfärdsområdets åtagande datum"}},
+        {"welfare_commitment.ref", {"welfare commitment reference", "välfärdsområdets åtagande hänvisning"}},
+        {"evaluation.meeting", {"evaluation meeting", "utvärderingsträff"}},
+        {"evaluation.booked", {"evaluation booked", "utvärderingen bokad"}},
+        {"evaluation.form_started", {"evaluation form started", "utvärderingsblanketten påbörjad"}},
+        {"evaluation.form_approved", {"evaluation form approved", "utvärderingsblanketten godkänd"}},
+        {"evaluation.form_stored", {"evaluation form stored", "utvärderingsblanketten sparad"}},
     };
     auto it = k_labels.find(field);
     if (it == k_labels.end()) {
