@@ -16,6 +16,7 @@ const std::vector<Command>& commands()
         {"validate", "Check plans against the format and their model's rules", &setup_validate},
         {"report", "Progress tables for meetings: terminal, JSON and more", &setup_report},
         {"diff", "What changed in meaning between two versions of a plan", &setup_diff},
+        {"log", "A plan's history in meaning, commit by commit, from git", &setup_log},
         {"init", "Write a new plan skeleton with a comment on every field", &setup_init},
         {"schema", "Print the plan format as a JSON Schema for editors", &setup_schema},
         {"rules", "List every rule and check with its id and severity", &setup_rules},

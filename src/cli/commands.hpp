@@ -24,6 +24,7 @@ struct Command {
 Runner setup_validate(CLI::App& sub, const GlobalOptions& global);
 Runner setup_report(CLI::App& sub, const GlobalOptions& global);
 Runner setup_diff(CLI::App& sub, const GlobalOptions& global);
+Runner setup_log(CLI::App& sub, const GlobalOptions& global);
 Runner setup_init(CLI::App& sub, const GlobalOptions& global);
 Runner setup_schema(CLI::App& sub, const GlobalOptions& global);
 Runner setup_rules(CLI::App& sub, const GlobalOptions& global);
