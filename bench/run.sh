@@ -4,6 +4,7 @@
 #
 #   bench/run.sh                       # builds build-bench (Release) and runs
 #   BARNPLAN=path/to/barnplan bench/run.sh
+#   BENCH_KEEP=dir bench/run.sh        # keep hyperfine's JSON and logs in dir
 #
 # Needs: hyperfine, yamllint, /usr/bin/time, g++ and libyaml-cpp-dev, python3;
 # ajv through npm (installed once into bench/.node; skipped when npm fails).
@@ -28,7 +29,13 @@ if [[ -z ${BARNPLAN:-} ]]; then
 fi
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/barnplan-bench.XXXXXX")
-trap 'rm -rf "$work"' EXIT
+cleanup() {
+    if [[ -n ${BENCH_KEEP:-} && -d $work/results ]]; then
+        mkdir -p "$BENCH_KEEP" && cp -r "$work/results/." "$BENCH_KEEP/"
+    fi
+    rm -rf "$work"
+}
+trap cleanup EXIT
 
 echo "== generating plans into $work"
 python3 "$here/generate.py" "$work/p1" --count 1
@@ -70,9 +77,9 @@ for set in p1 p100 p1000 big; do
     if [[ $set == p1 || $set == big ]]; then
         cmds+=("report=$BARNPLAN report --as-of $today $dir/plan-0001.yaml")
     fi
-    runs=(--warmup 2 --min-runs 10)
+    runs=(--warmup 1 --min-runs 5)
     if [[ $set == p1000 ]]; then
-        runs=(--warmup 1 --runs 5)
+        runs=(--warmup 0 --runs 3) # yamllint takes about two minutes a run here
     fi
     args=()
     for c in "${cmds[@]}"; do
@@ -96,9 +103,12 @@ import json, os, sys
 res = sys.argv[1]
 sets = [("p1", "1 plan"), ("p100", "100 plans"), ("p1000", "1000 plans"), ("big", "1 plan, 4x")]
 tools = ["barnplan", "report", "yamllint", "ajv", "floor"]
-def load(s):
+def load(s, key="median"):
     with open(os.path.join(res, s + ".json")) as f:
-        return {r["command"]: r["median"] for r in json.load(f)["results"]}
+        out = {}
+        for r in json.load(f)["results"]:
+            out[r["command"]] = r["median"] if key == "median" else r["user"] + r["system"]
+        return out
 def rss(s, t):
     p = os.path.join(res, f"{s}.{t}.rss")
     if not os.path.exists(p):
@@ -111,17 +121,21 @@ def ms(v):
     return "-" if v is None else (f"{v * 1000:.1f}" if v < 10 else f"{v * 1000:.0f}")
 def ratio(a, b):
     return "-" if a is None or b is None else f"{a / b:.2f}"
-print()
-print("median wall time in ms (hyperfine); 'barnplan' is `barnplan validate`, 'report' `barnplan report` of one plan")
-head = f"{'workload':<12}" + "".join(f"{t:>10}" for t in tools) + f"{'bp/yamllint':>13}{'bp/ajv':>8}{'bp/floor':>10}"
-print(head)
-print("-" * len(head))
-for s, name in sets:
-    m = load(s)
-    row = f"{name:<12}" + "".join(f"{ms(m.get(t)):>10}" for t in tools)
-    row += f"{ratio(m.get('barnplan'), m.get('yamllint')):>13}{ratio(m.get('barnplan'), m.get('ajv')):>8}"
-    row += f"{ratio(m.get('barnplan'), m.get('floor')):>10}"
-    print(row)
+def table(title, key):
+    print()
+    print(title)
+    head = f"{'workload':<12}" + "".join(f"{t:>10}" for t in tools) + f"{'bp/yamllint':>13}{'bp/ajv':>8}{'bp/floor':>10}"
+    print(head)
+    print("-" * len(head))
+    for s, name in sets:
+        m = load(s, key)
+        row = f"{name:<12}" + "".join(f"{ms(m.get(t)):>10}" for t in tools)
+        row += f"{ratio(m.get('barnplan'), m.get('yamllint')):>13}{ratio(m.get('barnplan'), m.get('ajv')):>8}"
+        row += f"{ratio(m.get('barnplan'), m.get('floor')):>10}"
+        print(row)
+table("median wall time in ms (hyperfine); 'barnplan' is `barnplan validate`, 'report' `barnplan report` of one plan",
+      "median")
+table("CPU time in ms (mean user + system): steadier than wall time on a busy machine", "cpu")
 print()
 print("peak memory in MB (/usr/bin/time %M, one run)")
 head = f"{'workload':<12}" + "".join(f"{t:>10}" for t in tools)

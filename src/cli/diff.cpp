@@ -14,8 +14,9 @@
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
-#include <map>
+#include <stdexcept>
 #include <system_error>
+#include <tuple>
 
 namespace barnplan::cli {
 namespace {
@@ -632,17 +633,28 @@ int run_diff(const DiffOptions& options, const GlobalOptions& global)
     return run_revisions(revisions, paths, options, global);
 }
 
+/// The usage line: CLI11 would list the hidden PATH positional first.
+class DiffFormatter : public CLI::Formatter {
+public:
+    std::string make_usage(const CLI::App* /*app*/, std::string name) const override
+    {
+        return fmt::format("Usage: {0} [OPTIONS] OLD.yaml NEW.yaml\n   or: {0} [OPTIONS] REV [REV] [-- PATH…]\n", name);
+    }
+};
+
 } // namespace
 
 Runner setup_diff(CLI::App& sub, const GlobalOptions& global)
 {
     auto options = std::make_shared<DiffOptions>();
+    sub.formatter(std::make_shared<DiffFormatter>());
     // CLI11 keeps no place for "--" among positional values, so PATHs are a
     // positional of their own, listed first and refusing every value until a
     // "--" has been set aside in remaining(); validating positionals while
     // they are parsed sends the values before it on to `args`.
     sub.validate_positionals();
     sub.add_option("paths", options->paths, "PATH… after --: only these files or directories")
+        ->group("")
         ->check(CLI::Validator(
             [&sub](std::string&) {
                 const std::vector<std::string> rest = sub.remaining();
@@ -652,13 +664,22 @@ Runner setup_diff(CLI::App& sub, const GlobalOptions& global)
             "", ""))
         // Bounded: CLI11 takes only one positional without a limit.
         ->expected(1, 1 << 16);
-    sub.add_option("args", options->args, "OLD.yaml NEW.yaml, or REV [REV], or the arguments git gives a diff driver");
+    sub.add_option("args", options->args, "OLD.yaml NEW.yaml, or REV [REV] [-- PATH…], or what git gives a driver");
+    sub.footer("Forms:\n"
+               "  barnplan diff OLD.yaml NEW.yaml   two plan files\n"
+               "  barnplan diff REV [-- PATH…]      a git revision and the working tree\n"
+               "  barnplan diff REV REV [-- PATH…]  two revisions; also A..B, and A...B (from where they forked)\n"
+               "PATHs are relative to the current directory; without them every *.yaml/*.yml plan that changed is "
+               "shown, renames followed.\n"
+               "As git's diff driver: '*.yaml diff=barnplan' in .gitattributes and\n"
+               "  git config diff.barnplan.command 'barnplan diff --git-driver'\n"
+               "then git diff and git log -p --ext-diff show changes in meaning.\n" +
+               sub.get_footer());
     sub.add_option("--format,-f", options->format, "Output: text, markdown or json")
         ->check(CLI::IsMember({"text", "markdown", "json"}));
     sub.add_flag("--exit-code", options->exit_code, "Exit 1 when the plans differ in meaning");
     sub.add_flag("--git-driver", options->git_driver,
-                 "Run as git's diff driver: set '*.yaml diff=barnplan' in .gitattributes and "
-                 "'git config diff.barnplan.command \"barnplan diff --git-driver\"'");
+                 "Run as git's diff driver on the 7 arguments git passes (see below); exits 0 whatever differs");
     return [options, &global]() { return run_diff(*options, global); };
 }
 

@@ -218,8 +218,12 @@ int run_log(const LogOptions& options, const GlobalOptions& global)
     try {
         repository.emplace();
     } catch (const git::Error& e) {
-        print_error(lang, {fmt::format("not in a git repository: {}", e.what()),
-                           fmt::format("inte i ett git-förråd: {}", e.what())});
+        if (e.kind() == git::Error::Kind::no_repository) {
+            print_error(lang, {"not in a git repository; barnplan log reads a plan's history from git",
+                               "inte i ett git-förråd; barnplan log läser en plans historik ur git"});
+        } else {
+            print_error(lang, {fmt::format("git: {}", e.what()), fmt::format("git: {}", e.what())});
+        }
         return k_exit_usage;
     }
     const git::Repository& repo = *repository;
