@@ -40,6 +40,9 @@ struct DiffRenderOptions {
     bool color = false;
     std::string old_name; ///< e.g. "HEAD:plans/x.yaml"
     std::string new_name;
+    /// The file's older path when it was renamed: shown as a note, since a
+    /// rename alone changes no meaning.
+    std::string renamed_from;
 };
 
 /// Text for a terminal or a log, grouped per goal: "G2 current level 1 → 2".

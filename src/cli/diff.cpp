@@ -152,9 +152,42 @@ struct PlanChange {
     Status status = Status::modified;
     std::string old_name; ///< "HEAD~1:plans/x.yaml"; empty when added
     std::string new_name; ///< "plans/x.yaml" (the work tree) or "main:plans/x.yaml"; empty when removed
+    std::string old_path; ///< from the top of the work tree; empty when added
     Language language = Language::en;
     PlanDiff diff;
+    /// The plan of a file that comes or goes, when it loads cleanly: a plan
+    /// removed here and added there with the same meaning was renamed.
+    std::optional<Plan> plan;
 };
+
+/// Pairs a removed plan file with an added one of the same meaning as one
+/// renamed file: git finds renames by the likeness of the text, so a plan
+/// moved and reformatted in one go would otherwise read as gone and new.
+void pair_renames(std::vector<PlanChange>& results)
+{
+    for (PlanChange& removed : results) {
+        if (removed.status != PlanChange::Status::removed || !removed.plan) {
+            continue;
+        }
+        for (PlanChange& added : results) {
+            if (added.status == PlanChange::Status::added && added.plan &&
+                diff_plans(*removed.plan, *added.plan).empty()) {
+                added.status = PlanChange::Status::renamed;
+                added.old_name = removed.old_name;
+                added.old_path = removed.old_path;
+                added.plan.reset();
+                removed.plan.reset();
+                removed.old_name.clear(); // marks it for removal below
+                break;
+            }
+        }
+    }
+    results.erase(std::remove_if(results.begin(), results.end(),
+                                 [](const PlanChange& r) {
+                                     return r.status == PlanChange::Status::removed && r.old_name.empty();
+                                 }),
+                  results.end());
+}
 
 std::string_view status_name(PlanChange::Status status)
 {
@@ -400,6 +433,7 @@ int run_revisions(const std::vector<std::string>& revisions, const std::vector<s
         PlanChange result;
         result.old_name = old_plan ? before.version.name : "";
         result.new_name = new_plan ? after.version.name : "";
+        result.old_path = old_plan ? change.old_path : "";
         const Plan* old_version = before.loaded.plan ? &*before.loaded.plan : nullptr;
         const Plan* new_version = after.loaded.plan ? &*after.loaded.plan : nullptr;
         if (old_plan && new_plan) {
@@ -410,12 +444,19 @@ int run_revisions(const std::vector<std::string>& revisions, const std::vector<s
         } else if (new_plan) {
             result.status = PlanChange::Status::added;
             result.language = plan_language(new_version, global);
+            if (loads_cleanly(after.loaded)) {
+                result.plan = std::move(after.loaded.plan);
+            }
         } else {
             result.status = PlanChange::Status::removed;
             result.language = plan_language(old_version, global);
+            if (loads_cleanly(before.loaded)) {
+                result.plan = std::move(before.loaded.plan);
+            }
         }
         results.push_back(std::move(result));
     }
+    pair_renames(results);
 
     const bool color = options.format == "text" && use_color(global, stdout);
     std::string out;
@@ -461,6 +502,9 @@ int run_revisions(const std::vector<std::string>& revisions, const std::vector<s
             render_options.old_name = r.old_name;
             render_options.new_name = r.new_name;
             render_options.color = color;
+            if (r.status == PlanChange::Status::renamed) {
+                render_options.renamed_from = repo.to_display_path(r.old_path);
+            }
             out += render(r.diff, render_options, options.format);
         }
         if (results.empty() && !failed) {

@@ -245,7 +245,11 @@ std::vector<FileChange> Repository::changes(const std::string& from, const std::
     git_diff* raw = nullptr;
     if (to.empty()) {
         // Like `git diff REV`: tracked files as the index knows them, staged
-        // additions and deletions included, untracked files not.
+        // additions and deletions included. Untracked files are looked at
+        // only as where a deleted file went: a plan moved with mv and not yet
+        // added is a rename, not a removal (one that is no rename is dropped
+        // below, as git diff leaves it out).
+        options.flags |= GIT_DIFF_INCLUDE_UNTRACKED | GIT_DIFF_RECURSE_UNTRACKED_DIRS;
         check(git_diff_tree_to_workdir_with_index(&raw, m_state->repo.get(), old_tree.get(), &options), from);
     } else {
         const TreeHandle new_tree = m_state->tree(to);
@@ -254,6 +258,9 @@ std::vector<FileChange> Repository::changes(const std::string& from, const std::
     const DiffHandle diff(raw);
     git_diff_find_options find = GIT_DIFF_FIND_OPTIONS_INIT;
     find.flags = GIT_DIFF_FIND_RENAMES;
+    if (to.empty()) {
+        find.flags |= GIT_DIFF_FIND_FOR_UNTRACKED;
+    }
     check(git_diff_find_similar(diff.get(), &find), from);
 
     std::vector<FileChange> out;

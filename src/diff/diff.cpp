@@ -165,7 +165,7 @@ const std::vector<FieldReader<Plan>>& fields<Plan>()
 
 class Differ {
 public:
-    explicit Differ(PlanDiff& out) : m_out(out) {}
+    explicit Differ(PlanDiff& out) : m_changes(&out.changes) {}
 
     void emit(Change::Kind kind, const std::string& goal, std::string subject, std::string_view field, Value before,
               Value after, Text what)
@@ -178,7 +178,7 @@ public:
         c.before = before.value_or("");
         c.after = after.value_or("");
         c.what = std::move(what);
-        m_out.changes.push_back(std::move(c));
+        m_changes->push_back(std::move(c));
     }
 
     template <typename T>
@@ -194,41 +194,86 @@ public:
         }
     }
 
-    /// Matches two lists of dated entries by key; the n-th entry of a key on one
-    /// side pairs with the n-th on the other, so two updates on one day still pair.
+    /// Matches two lists of dated entries by key. Entries of one key pair
+    /// first with an equal one on the other side, wherever it stands, then
+    /// the rest by their order among that key's entries: two updates on one
+    /// day still pair, and two of one day put in the other order are no change.
     template <typename T, typename Key, typename Summary, typename Compare>
     void compare_keyed(const std::vector<T>& before, const std::vector<T>& after, Key key, const std::string& goal,
                        const std::string& prefix, const Text& what, Summary summary, Compare compare)
     {
         auto index = [&](const std::vector<T>& list) {
-            std::map<std::string, std::vector<const T*>> out;
-            for (const T& item : list) {
-                out[key(item)].push_back(&item);
+            std::map<std::string, std::vector<std::size_t>> out;
+            for (std::size_t i = 0; i < list.size(); ++i) {
+                out[key(list[i])].push_back(i);
             }
             return out;
         };
         const auto old_index = index(before);
         const auto new_index = index(after);
-        std::map<std::string, std::size_t> seen;
-        for (const T& item : after) {
-            const std::string k = key(item);
-            const std::size_t n = seen[k]++;
-            const std::string subject = prefix.empty() ? k : prefix + " " + k;
+        constexpr std::size_t k_none = static_cast<std::size_t>(-1);
+        std::vector<std::size_t> partner(after.size(), k_none); // new entry → old entry
+        std::vector<bool> old_used(before.size(), false);
+        for (const auto& [k, new_items] : new_index) {
             auto it = old_index.find(k);
-            if (it == old_index.end() || n >= it->second.size()) {
-                emit(Change::Kind::added, goal, subject, "", std::nullopt, summary(item), what);
+            if (it == old_index.end()) {
+                continue;
+            }
+            const std::vector<std::size_t>& old_items = it->second;
+            if (old_items.size() > 1 || new_items.size() > 1) {
+                for (std::size_t n : new_items) {
+                    for (std::size_t o : old_items) {
+                        if (!old_used[o] && same(before[o], after[n], compare)) {
+                            partner[n] = o;
+                            old_used[o] = true;
+                            break;
+                        }
+                    }
+                }
+            }
+            std::size_t next_old = 0;
+            for (std::size_t n : new_items) {
+                if (partner[n] != k_none) {
+                    continue;
+                }
+                while (next_old < old_items.size() && old_used[old_items[next_old]]) {
+                    ++next_old;
+                }
+                if (next_old == old_items.size()) {
+                    break;
+                }
+                partner[n] = old_items[next_old];
+                old_used[old_items[next_old]] = true;
+            }
+        }
+        auto subject_of = [&](const std::string& k) { return prefix.empty() ? k : prefix + " " + k; };
+        for (std::size_t n = 0; n < after.size(); ++n) {
+            const std::string subject = subject_of(key(after[n]));
+            if (partner[n] == k_none) {
+                emit(Change::Kind::added, goal, subject, "", std::nullopt, summary(after[n]), what);
             } else {
-                compare(*it->second[n], item, subject);
+                compare(before[partner[n]], after[n], subject);
             }
         }
-        for (const auto& [k, items] : old_index) {
-            auto it = new_index.find(k);
-            const std::size_t kept = it == new_index.end() ? 0 : it->second.size();
-            for (std::size_t n = kept; n < items.size(); ++n) {
-                emit(Change::Kind::removed, goal, prefix.empty() ? k : prefix + " " + k, "", summary(*items[n]),
-                     std::nullopt, what);
+        for (const auto& [k, old_items] : old_index) {
+            for (std::size_t o : old_items) {
+                if (!old_used[o]) {
+                    emit(Change::Kind::removed, goal, subject_of(k), "", summary(before[o]), std::nullopt, what);
+                }
             }
         }
+    }
+
+    /// Whether `compare` finds no change between two entries.
+    template <typename T, typename Compare>
+    bool same(const T& before, const T& after, Compare& compare)
+    {
+        std::vector<Change> scratch;
+        std::vector<Change>* const saved = m_changes;
+        m_changes = &scratch;
+        compare(before, after, std::string());
+        m_changes = saved;
+        return scratch.empty();
     }
 
     void compare_meter(const Meter& before, const Meter& after, const std::string& goal)
@@ -297,7 +342,7 @@ public:
     }
 
 private:
-    PlanDiff& m_out;
+    std::vector<Change>* m_changes; ///< where emit() puts changes; a scratch list while same() tries a pair
 };
 
 template <typename T>

@@ -7,7 +7,9 @@
 #include <nlohmann/json.hpp>
 
 #include <functional>
+#include <algorithm>
 #include <map>
+#include <utility>
 
 namespace barnplan {
 namespace {
@@ -71,19 +73,62 @@ Text field_label(std::string_view field)
     return it->second;
 }
 
+constexpr std::size_t k_brief_max = 80;
+
+/// The start of the UTF-8 character that holds byte `at`.
+std::size_t char_start(const std::string& s, std::size_t at)
+{
+    while (at > 0 && at < s.size() && (static_cast<unsigned char>(s[at]) & 0xC0U) == 0x80U) {
+        --at;
+    }
+    return at;
+}
+
+/// At most k_brief_max bytes of `s` from `from`, with "…" where it is cut.
+std::string excerpt(const std::string& s, std::size_t from)
+{
+    std::string out = from > 0 ? "…" : "";
+    if (s.size() - from <= k_brief_max) {
+        return out + s.substr(from);
+    }
+    const std::size_t cut = char_start(s, from + k_brief_max);
+    return out + s.substr(from, cut - from) + "…";
+}
+
 /// A value on one line, cut to a readable length.
 std::string brief(const std::string& value)
 {
-    constexpr std::size_t k_max = 80;
     std::string s = single_line(value);
-    if (s.size() <= k_max) {
-        return s.empty() ? "–" : s;
+    return s.empty() ? "–" : excerpt(s, 0);
+}
+
+/// Both sides of a changed value, cut so that the change shows: when the two
+/// agree beyond the cut, both start a little before where they first differ.
+std::pair<std::string, std::string> brief_pair(const std::string& before, const std::string& after)
+{
+    const std::string b = single_line(before);
+    const std::string a = single_line(after);
+    std::size_t common = 0;
+    while (common < b.size() && common < a.size() && b[common] == a[common]) {
+        ++common;
     }
-    std::size_t cut = k_max;
-    while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0U) == 0x80U) {
-        --cut;
+    constexpr std::size_t k_context = 30; // of the common text, to show where the change is
+    if (b.empty() || a.empty() || (b.size() <= k_brief_max && a.size() <= k_brief_max) ||
+        common + 10 < k_brief_max) {
+        return {brief(before), brief(after)};
     }
-    return s.substr(0, cut) + "…";
+    std::size_t from = char_start(b, common - std::min(common, k_context));
+    // Start at a word when there is one near.
+    const std::size_t space = b.rfind(' ', from);
+    if (space != std::string::npos && from - space < 15 && space + 1 <= common) {
+        from = space + 1;
+    }
+    return {excerpt(b, from), excerpt(a, from)};
+}
+
+Text renamed_note(const std::string& old_path)
+{
+    return {fmt::format("Renamed from {}.", old_path), fmt::format("Omdöpt från {}.", old_path)};
 }
 
 char sign(Change::Kind kind)
@@ -116,7 +161,8 @@ std::string describe(const Change& c, Language lang, const std::function<std::st
     case Change::Kind::changed: {
         const std::string label = localized(field_label(c.field), lang);
         const std::string subject = c.subject.empty() ? label : text(c.subject) + " " + label;
-        return fmt::format("{}: {} → {}", subject, text(brief(c.before)), text(brief(c.after)));
+        const auto [before, after] = brief_pair(c.before, c.after);
+        return fmt::format("{}: {} → {}", subject, text(before), text(after));
     }
     }
     return {};
@@ -144,6 +190,9 @@ std::string render_diff_text(const PlanDiff& diff, const DiffRenderOptions& opti
     if (!options.old_name.empty() || !options.new_name.empty()) {
         out += color("1", terminal_safe(fmt::format("{} → {}", options.old_name, options.new_name))) + "\n";
     }
+    if (!options.renamed_from.empty()) {
+        out += terminal_safe(localized(renamed_note(options.renamed_from), lang)) + "\n";
+    }
     if (diff.empty()) {
         return out + (lang == Language::sv ? "Inga ändringar i sak.\n" : "No changes in meaning.\n");
     }
@@ -170,6 +219,9 @@ std::string render_diff_markdown(const PlanDiff& diff, const DiffRenderOptions& 
     std::string out = lang == Language::sv ? "### Ändringar i planen\n\n" : "### Changes to the plan\n\n";
     if (!options.old_name.empty() || !options.new_name.empty()) {
         out += fmt::format("{} → {}\n\n", markdown_inline(options.old_name), markdown_inline(options.new_name));
+    }
+    if (!options.renamed_from.empty()) {
+        out += markdown_inline(localized(renamed_note(options.renamed_from), lang)) + "\n\n";
     }
     if (diff.empty()) {
         return out + (lang == Language::sv ? "Inga ändringar i sak.\n" : "No changes in meaning.\n");
