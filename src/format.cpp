@@ -122,6 +122,8 @@ const Object k_goal{
         field("levels", T::object_list, false, {"Dated level assessments, oldest first.", "Daterade nivåbedömningar, äldst först."}, &k_level_entry),
         field("actions", T::object_list, false, {"The actions for the goal.", "Åtgärderna för målsättningen."}, &k_action),
         field("meters", T::object_list, false, {"The meters of the goal.", "Målsättningens mätare."}, &k_meter),
+        field("ways", T::string_list, false, {"partnership: the ways the goal is carried out.",
+                                              "partnership: hur målet genomförs (exempel på genomförande)."}),
     }};
 
 const Object k_meeting{
@@ -133,6 +135,94 @@ const Object k_meeting{
         field("kind", T::enumeration, true, {"The kind of meeting.", "Typ av möte."}, nullptr, k_meeting_kinds),
         field("note", T::string, false, {"What was discussed or decided.", "Vad som diskuterades eller beslutades."}),
         field("goals", T::string_list, false, {"Ids of the goals discussed.", "Id för de målsättningar som behandlades."}),
+        field("host", T::string, false, {"partnership: the id of the member hosting the meeting.",
+                                         "partnership: id för den medlem som är värd för mötet."}),
+    }};
+
+const Object k_member{
+    "a member",
+    "en medlem",
+    {"A member municipality of a partnership.", "En medlemskommun i ett partnerskap."},
+    {
+        field("id", T::string, true, {"Stable id, unique in the plan; meetings name their host by it.",
+                                      "Stabilt id, unikt i planen; möten anger sin värd med det."}),
+        field("municipality", T::string, false, {"The municipality.", "Kommunen."}),
+        field("politician", T::string, false, {"The responsible politician.", "Ansvarigt kommunalråd eller motsvarande."}),
+        field("official", T::string, false, {"The contact official.", "Ansvarig tjänsteperson eller kontaktperson."}),
+    }};
+
+const Object k_area_follow_up{
+    "the follow-up of an area",
+    "uppföljningen av ett område",
+    {"Barnrättsresan step 4: what came of the area.", "Barnrättsresan steg 4: vad området ledde till."},
+    {
+        field("outcome", T::string, false, {"The outcome.", "Utfallet."}),
+        field("effects", T::string, false, {"The effects for children.", "Effekterna för barnen."}),
+        field("goal_reached", T::boolean, false, {"Whether the overarching goal was reached.", "Om det övergripande målet nåddes."}),
+        field("more_measures", T::boolean, false, {"Whether more measures are needed.", "Om fler åtgärder behövs."}),
+        field("note", T::string, false, {"A remark.", "En kommentar."}),
+    }};
+
+const Object k_area{
+    "a priority area",
+    "ett prioriterat område",
+    {"Barnrättsresan: a priority area with its overarching goal.", "Barnrättsresan: ett prioriterat område med dess övergripande mål."},
+    {
+        field("id", T::string, true, {"Stable id, unique in the plan; activities name their area by it.",
+                                      "Stabilt id, unikt i planen; aktiviteter anger sitt område med det."}),
+        field("title", T::string, false, {"The priority area.", "Det prioriterade området."}),
+        field("goal", T::string, false, {"The overarching goal.", "Det övergripande målet."}),
+        field("follow_up", T::object, false, {"The follow-up (step 4).", "Uppföljningen (steg 4)."}, &k_area_follow_up),
+    }};
+
+const Object k_review{
+    "the joint review",
+    "den gemensamma genomgången",
+    {"Barnrättsresan: the joint review's three questions, answered before the management decision.",
+     "Barnrättsresan: den gemensamma genomgångens tre frågor, besvarade före ledningens beslut."},
+    {
+        field("date", T::date, false, {"The day of the review.", "Dagen för genomgången."}),
+        field("realistic", T::string, false, {"Is the plan realistic?", "Är handlingsplanen realistisk?"}),
+        field("reaches_goals", T::string, false, {"Will the activities reach the goals?", "Kommer aktiviteterna göra att vi når målen?"}),
+        field("rights_fulfilled", T::string, false, {"Will children's rights be fulfilled?",
+                                                     "Kommer aktiviteterna medföra att barnets rättigheter tillgodoses?"}),
+    }};
+
+const Object k_implementation{
+    "the implementation",
+    "genomförandet",
+    {"Barnrättsresan: the implementation period (3–12 months).", "Barnrättsresan: genomförandeperioden (3–12 månader)."},
+    {
+        field("start", T::date, false, {"The first day of implementation.", "Genomförandets första dag."}),
+        field("end", T::date, false, {"The last day of implementation.", "Genomförandets sista dag."}),
+    }};
+
+const Object k_activity{
+    "an activity",
+    "en aktivitet",
+    {"Barnrättsresan: a department's activity, in the shared template.", "Barnrättsresan: en avdelnings aktivitet, i den gemensamma mallen."},
+    {
+        field("id", T::string, true, {"Stable id, unique in the joint plan, e.g. UTB.1.", "Stabilt id, unikt i den gemensamma planen, t.ex. UTB.1."}),
+        field("area", T::string, false, {"The id of the priority area the activity serves.", "Id för det prioriterade område som aktiviteten hör till."}),
+        field("what", T::string, false, {"The activity.", "Aktiviteten."}),
+        field("who", T::string, false, {"Who is responsible.", "Vem som är ansvarig."}),
+        field("start", T::date, false, {"When it starts.", "När den börjar."}),
+        field("due", T::date, false, {"When it is to be done.", "När den ska vara klar."}),
+        field("resources", T::string, false, {"The resources it needs.", "Resurserna den behöver."}),
+        field("indicators", T::string, false, {"How it is seen to work.", "Indikatorerna: hur man ser att den fungerar."}),
+        field("result", T::string, false, {"The result, written at follow-up.", "Resultatet, skrivs vid uppföljningen."}),
+        field("status", T::enumeration, false, {"planned, started, done or dropped.", "planned, started, done eller dropped."}, nullptr, k_action_statuses),
+    }};
+
+const Object k_department_file{
+    "a department file",
+    "en avdelningsfil",
+    {"Barnrättsresan: one department's activities, listed under `departments` in the main plan.",
+     "Barnrättsresan: en avdelnings aktiviteter, listad under `departments` i huvudplanen."},
+    {
+        field("department", T::string, true, {"The department's name; marks the file as a department file.",
+                                              "Avdelningens namn; markerar filen som avdelningsfil."}),
+        field("activities", T::object_list, false, {"The department's activities.", "Avdelningens aktiviteter."}, &k_activity),
     }};
 
 const Object k_history_entry{
@@ -210,6 +300,18 @@ const Object k_plan{
         field("meetings", T::object_list, false, {"Meetings where the plan was discussed.", "Möten där planen behandlades."}, &k_meeting),
         field("history", T::object_list, false, {"Approvals and decisions, oldest first.", "Godkännanden och beslut, äldst först."},
               &k_history_entry),
+        field("idea", T::string, false, {"partnership: the idea (verksamhetsidé).", "partnership: verksamhetsidén."}),
+        field("strategies", T::string_list, false, {"partnership: the strategies.", "partnership: strategierna."}),
+        field("members", T::object_list, false, {"partnership: the member municipalities.", "partnership: medlemskommunerna."}, &k_member),
+        field("ambition", T::string, false, {"barnrattsresan: how the areas were prioritised and what is to be reached in 2–3 years.",
+                                             "barnrattsresan: hur områdena prioriterades och vad som ska nås på 2–3 års sikt."}),
+        field("areas", T::object_list, false, {"barnrattsresan: the priority areas.", "barnrattsresan: de prioriterade områdena."}, &k_area),
+        field("departments", T::string_list, false,
+              {"barnrattsresan: the department files, relative to this file; globs allowed, never outside the repository.",
+               "barnrattsresan: avdelningsfilerna, relativt den här filen; mönster tillåts, aldrig utanför förrådet."}),
+        field("review", T::object, false, {"barnrattsresan: the joint review.", "barnrattsresan: den gemensamma genomgången."}, &k_review),
+        field("implementation", T::object, false, {"barnrattsresan: the implementation period.", "barnrattsresan: genomförandeperioden."},
+              &k_implementation),
     }};
 
 nlohmann::ordered_json schema_of(const Object& object, Language lang);
@@ -315,8 +417,12 @@ std::vector<const Object*> all_objects()
 {
     return {&k_plan,          &k_period,  &k_welfare_commitment, &k_evaluation, &k_goal,
             &k_level_entry,   &k_action,  &k_action_update,      &k_meter,      &k_measurement,
-            &k_meeting,       &k_history_entry};
+            &k_meeting,       &k_history_entry, &k_member, &k_area, &k_area_follow_up, &k_review, &k_implementation};
 }
+
+const Object& department_object() { return k_department_file; }
+
+std::vector<const Object*> department_objects() { return {&k_department_file, &k_activity}; }
 
 std::string json_schema(Language lang)
 {

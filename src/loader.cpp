@@ -734,7 +734,92 @@ Goal read_goal(const YamlNode& node)
     for (const YamlNode* item : list_items(node, "meters")) {
         g.meters.push_back(read_meter(*item));
     }
+    g.ways = read_id_list(node, "ways");
     return g;
+}
+
+void read_partnership(const YamlNode& root, Plan& plan)
+{
+    plan.idea = read_string(root, "idea");
+    plan.strategies = read_id_list(root, "strategies");
+    if (const auto* members = root.find("members")) {
+        plan.members_key = members->first.position;
+    }
+    for (const YamlNode* item : list_items(root, "members")) {
+        Member m;
+        m.position = item->position;
+        m.id = read_string(*item, "id");
+        m.municipality = read_string(*item, "municipality");
+        m.politician = read_string(*item, "politician");
+        m.official = read_string(*item, "official");
+        plan.members.push_back(std::move(m));
+    }
+}
+
+void read_barnrattsresan(const YamlNode& root, Plan& plan)
+{
+    plan.ambition = read_string(root, "ambition");
+    if (const auto* areas = root.find("areas")) {
+        plan.areas_key = areas->first.position;
+    }
+    for (const YamlNode* item : list_items(root, "areas")) {
+        PriorityArea a;
+        a.position = item->position;
+        a.id = read_string(*item, "id");
+        a.title = read_string(*item, "title");
+        a.goal = read_string(*item, "goal");
+        if (const auto* fu = item->find("follow_up"); fu != nullptr && fu->second.is_mapping()) {
+            a.follow_up.present = true;
+            a.follow_up.key = fu->first.position;
+            a.follow_up.outcome = read_string(fu->second, "outcome");
+            a.follow_up.effects = read_string(fu->second, "effects");
+            a.follow_up.goal_reached = read_bool(fu->second, "goal_reached");
+            a.follow_up.more_measures = read_bool(fu->second, "more_measures");
+            a.follow_up.note = read_string(fu->second, "note");
+        }
+        plan.areas.push_back(std::move(a));
+    }
+    if (const auto* departments = root.find("departments")) {
+        plan.departments_key = departments->first.position;
+    }
+    plan.department_paths = read_id_list(root, "departments");
+    if (const auto* review = root.find("review"); review != nullptr && review->second.is_mapping()) {
+        plan.review.present = true;
+        plan.review.key = review->first.position;
+        plan.review.date = read_date(review->second, "date");
+        plan.review.realistic = read_string(review->second, "realistic");
+        plan.review.reaches_goals = read_string(review->second, "reaches_goals");
+        plan.review.rights_fulfilled = read_string(review->second, "rights_fulfilled");
+    }
+    if (const auto* impl = root.find("implementation"); impl != nullptr) {
+        plan.implementation = impl->first.position;
+        plan.implementation_start = read_date(impl->second, "start");
+        plan.implementation_end = read_date(impl->second, "end");
+    }
+}
+
+Department read_department(const YamlNode& root, const std::string& file)
+{
+    Department d;
+    d.file = file;
+    d.name = read_string(root, "department");
+    d.position = d.name.key;
+    for (const YamlNode* item : list_items(root, "activities")) {
+        Activity a;
+        a.position = item->position;
+        a.id = read_string(*item, "id");
+        a.area = read_string(*item, "area");
+        a.what = read_string(*item, "what");
+        a.who = read_string(*item, "who");
+        a.start = read_date(*item, "start");
+        a.due = read_date(*item, "due");
+        a.resources = read_string(*item, "resources");
+        a.indicators = read_string(*item, "indicators");
+        a.result = read_string(*item, "result");
+        a.status = read_enum(*item, "status", k_statuses);
+        d.activities.push_back(std::move(a));
+    }
+    return d;
 }
 
 Plan read_plan(const YamlNode& root, const std::string& file)
@@ -788,6 +873,7 @@ Plan read_plan(const YamlNode& root, const std::string& file)
         m.kind = read_string(*item, "kind");
         m.note = read_string(*item, "note");
         m.goals = read_id_list(*item, "goals");
+        m.host = read_string(*item, "host");
         plan.meetings.push_back(std::move(m));
     }
     for (const YamlNode* item : list_items(root, "history")) {
@@ -800,6 +886,8 @@ Plan read_plan(const YamlNode& root, const std::string& file)
         h.note = read_string(*item, "note");
         plan.history.push_back(std::move(h));
     }
+    read_partnership(root, plan);
+    read_barnrattsresan(root, plan);
     return plan;
 }
 
@@ -835,6 +923,12 @@ void check_ids(const Plan& plan, Loader& loader)
         for (const Meter& m : g.meters) {
             note(m.id);
         }
+    }
+    for (const Member& m : plan.members) {
+        note(m.id);
+    }
+    for (const PriorityArea& a : plan.areas) {
+        note(a.id);
     }
     auto check_reference = [&](const Located<std::string>& ref, const std::unordered_map<std::string, bool>& ids,
                                const Text& what) {
@@ -934,9 +1028,73 @@ void check_stages(const Plan& plan, Loader& loader)
     }
 }
 
+/// Loads the department files the plan lists, each checked against the
+/// department format and named in its own findings.
+void load_departments(Plan& plan, const SourceResolver& resolver, const YamlLimits& limits, LoadResult& result)
+{
+    Loader main(plan.file, result.diagnostics);
+    std::unordered_map<std::string, Position> activity_ids;
+    std::unordered_map<std::string, std::string> activity_files;
+    for (const Located<std::string>& pattern : plan.department_paths) {
+        ResolvedSources found = resolver.resolve(pattern.value);
+        if (!found.error.en.empty()) {
+            main.report("department-file", pattern.at, std::move(found.error),
+                        {"list department files relative to the plan, inside its repository, e.g. avdelningar/*.yaml",
+                         "ange avdelningsfiler relativt planen, inom dess förråd, t.ex. avdelningar/*.yaml"});
+            continue;
+        }
+        for (SourceText& source : found.files) {
+            const bool seen = std::any_of(result.sources.begin(), result.sources.end(),
+                                          [&](const SourceText& s) { return s.name == source.name; });
+            if (seen) {
+                continue; // two patterns naming one file: it is one department
+            }
+            result.sources.push_back(std::move(source));
+            const SourceText& src = result.sources.back();
+            YamlDocument doc = parse_yaml(src.text, src.name, limits);
+            result.diagnostics.insert(result.diagnostics.end(), doc.diagnostics.begin(), doc.diagnostics.end());
+            if (!doc.root) {
+                continue;
+            }
+            Loader loader(src.name, result.diagnostics);
+            const YamlNode& root = *doc.root;
+            if (!root.is_mapping() || root.find("department") == nullptr || root.find("barnplan") != nullptr) {
+                loader.report("department-file", root.position,
+                              {"this file is listed as a department file but has no 'department:' key",
+                               "filen är listad som avdelningsfil men saknar nyckeln 'department:'"},
+                              {"a department file starts with 'department: NAME' and lists 'activities:'; it has no 'barnplan:' key",
+                               "en avdelningsfil börjar med 'department: NAMN' och listar 'activities:'; den har ingen nyckel 'barnplan:'"});
+                continue;
+            }
+            loader.check_object(root, format::department_object());
+            Department department = read_department(root, src.name);
+            for (const Activity& a : department.activities) {
+                if (!a.id.ok()) {
+                    continue;
+                }
+                auto [it, inserted] = activity_ids.emplace(a.id.value, a.id.at);
+                if (!inserted) {
+                    const std::string& first = activity_files[a.id.value];
+                    loader.report("duplicate-id", a.id.at,
+                                  {fmt::format("id '{}' is used twice (first in {} on line {})", shorten(a.id.value), first,
+                                               it->second.line),
+                                   fmt::format("id '{}' används två gånger (först i {} på rad {})", shorten(a.id.value),
+                                               first, it->second.line)},
+                                  {"every activity needs its own id in the joint plan; prefix it with the department",
+                                   "varje aktivitet behöver ett eget id i den gemensamma planen; inled det med avdelningen"});
+                } else {
+                    activity_files[a.id.value] = src.name;
+                }
+            }
+            plan.departments.push_back(std::move(department));
+        }
+    }
+}
+
 } // namespace
 
-LoadResult load_plan(std::string_view text, const std::string& file, const YamlLimits& limits)
+LoadResult load_plan(std::string_view text, const std::string& file, const YamlLimits& limits,
+                     const SourceResolver* resolver)
 {
     LoadResult result;
     YamlDocument doc = parse_yaml(text, file, limits);
@@ -968,6 +1126,14 @@ LoadResult load_plan(std::string_view text, const std::string& file, const YamlL
                        "en plan börjar med rader som 'barnplan: 1' och 'model: unicef-bvk'"});
         return result;
     }
+    if (!result.is_plan && root.find("department") != nullptr) {
+        loader.report("not-a-plan", root.position,
+                      {"this is a Barnrättsresan department file, not a plan",
+                       "det här är en avdelningsfil för Barnrättsresan, ingen plan"},
+                      {"check the main plan that lists it under 'departments:'",
+                       "kontrollera huvudplanen som listar den under 'departments:'"});
+        return result;
+    }
     if (!result.is_plan) {
         loader.report("not-a-plan", root.position,
                       {"the file is not a barnplan plan: it has no 'barnplan:' key",
@@ -993,6 +1159,9 @@ LoadResult load_plan(std::string_view text, const std::string& file, const YamlL
     check_ids(plan, loader);
     check_meter_values(plan, loader);
     check_stages(plan, loader);
+    if (resolver != nullptr) {
+        load_departments(plan, *resolver, limits, result);
+    }
     result.plan = std::move(plan);
     return result;
 }

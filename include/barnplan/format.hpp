@@ -49,6 +49,12 @@ struct Object {
 /// The top level of a plan file; every other object hangs below it.
 [[nodiscard]] const Object& plan_object();
 
+/// The top level of a Barnrättsresan department file (`department:` marks it).
+[[nodiscard]] const Object& department_object();
+
+/// The objects of a department file, top level first.
+[[nodiscard]] std::vector<const Object*> department_objects();
+
 /// Every object of the format, top level first.
 [[nodiscard]] std::vector<const Object*> all_objects();
 

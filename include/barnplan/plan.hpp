@@ -98,6 +98,7 @@ struct Goal {
     std::vector<LevelEntry> levels;
     std::vector<Action> actions;
     std::vector<Meter> meters;
+    std::vector<Located<std::string>> ways; ///< partnership: ways of carrying the goal out
 };
 
 struct Meeting {
@@ -106,6 +107,69 @@ struct Meeting {
     Located<std::string> kind;
     Located<std::string> note;
     std::vector<Located<std::string>> goals;
+    Located<std::string> host; ///< partnership: the id of the hosting member
+};
+
+/// A member municipality of a partnership.
+struct Member {
+    Position position;
+    Located<std::string> id;
+    Located<std::string> municipality;
+    Located<std::string> politician; ///< the responsible politician
+    Located<std::string> official;   ///< the contact official
+};
+
+/// Barnrättsresan, step 4: what came of a priority area.
+struct AreaFollowUp {
+    bool present = false;
+    Position key;
+    Located<std::string> outcome;
+    Located<std::string> effects; ///< effects for children
+    Located<bool> goal_reached;
+    Located<bool> more_measures; ///< more measures needed
+    Located<std::string> note;
+};
+
+/// Barnrättsresan: a priority area with its overarching goal.
+struct PriorityArea {
+    Position position;
+    Located<std::string> id;
+    Located<std::string> title;
+    Located<std::string> goal;
+    AreaFollowUp follow_up;
+};
+
+/// Barnrättsresan: one department's activity, in the shared template.
+struct Activity {
+    Position position;
+    Located<std::string> id;
+    Located<std::string> area; ///< the id of a priority area
+    Located<std::string> what;
+    Located<std::string> who;
+    Located<Date> start;
+    Located<Date> due;
+    Located<std::string> resources;
+    Located<std::string> indicators;
+    Located<std::string> result;
+    Located<ActionStatus> status;
+};
+
+/// Barnrättsresan: a department file, loaded with the main plan.
+struct Department {
+    std::string file; ///< display name of the department file
+    Position position; ///< the `department` key in that file
+    Located<std::string> name;
+    std::vector<Activity> activities;
+};
+
+/// Barnrättsresan: the joint review's three questions, answered.
+struct JointReview {
+    bool present = false;
+    Position key;
+    Located<Date> date;
+    Located<std::string> realistic;
+    Located<std::string> reaches_goals;
+    Located<std::string> rights_fulfilled;
 };
 
 struct HistoryEntry {
@@ -156,6 +220,22 @@ struct Plan {
     std::vector<Goal> goals;
     std::vector<Meeting> meetings;
     std::vector<HistoryEntry> history;
+    // partnership
+    Located<std::string> idea;
+    std::vector<Located<std::string>> strategies;
+    Position members_key;
+    std::vector<Member> members;
+    // barnrattsresan
+    Located<std::string> ambition;
+    Position areas_key;
+    std::vector<PriorityArea> areas;
+    Position departments_key;
+    std::vector<Located<std::string>> department_paths; ///< as written: paths or globs
+    std::vector<Department> departments;                ///< loaded from those files
+    JointReview review;
+    Position implementation;
+    Located<Date> implementation_start;
+    Located<Date> implementation_end;
 };
 
 [[nodiscard]] std::string_view to_string(Model model);

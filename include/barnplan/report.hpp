@@ -78,6 +78,40 @@ struct Upcoming {
     Text kind; ///< "action due", "meter due"
 };
 
+/// partnership: a meeting on the timeline.
+struct TimelineMeeting {
+    Date date;
+    std::string kind;
+    std::string host; ///< the host's municipality, else its id; may be empty
+    std::string note;
+    /// Joint meetings: the hosts of the previous, this and the next joint
+    /// meeting, who coordinate the work meanwhile ("" where there is none).
+    std::vector<std::string> trio;
+};
+
+struct MemberLine {
+    std::string id;
+    std::string municipality;
+    std::string politician;
+    std::string official;
+};
+
+struct PartnershipGoal {
+    std::string id;
+    std::string title;
+    std::vector<std::string> ways;
+};
+
+struct PartnershipSection {
+    std::string idea;
+    std::vector<std::string> strategies;
+    std::vector<PartnershipGoal> goals;
+    std::vector<MemberLine> members;
+    std::vector<TimelineMeeting> meetings; ///< date order
+    int first_year = 0;                    ///< the grid's rows: the period's years
+    int last_year = 0;
+};
+
 /// Everything a meeting needs to see of one plan, computed once for every format.
 struct PlanReport {
     std::string file;
@@ -107,6 +141,7 @@ struct PlanReport {
     std::size_t due_soon = 0;                ///< of `upcoming`, due within soon_days
     std::vector<Upcoming> upcoming;          ///< due within horizon_days, soonest first
     std::optional<Date> next_deadline;
+    std::optional<PartnershipSection> partnership;
 };
 
 /// Meter progress: (latest − baseline) / (target − baseline) clamped to 0–1;

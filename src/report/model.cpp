@@ -212,6 +212,69 @@ Status goal_status(const GoalSection& goal)
 
 } // namespace
 
+static PartnershipSection build_partnership(const Plan& plan)
+{
+    PartnershipSection out;
+    out.idea = single_line(plan.idea.value);
+    for (const auto& s : plan.strategies) {
+        out.strategies.push_back(single_line(s.value));
+    }
+    for (const Goal& g : plan.goals) {
+        PartnershipGoal goal{g.id.value, single_line(g.title.value), {}};
+        for (const auto& w : g.ways) {
+            goal.ways.push_back(single_line(w.value));
+        }
+        out.goals.push_back(std::move(goal));
+    }
+    for (const Member& m : plan.members) {
+        out.members.push_back({m.id.value, single_line(m.municipality.value), single_line(m.politician.value),
+                               single_line(m.official.value)});
+    }
+    auto host_name = [&](const Located<std::string>& host) -> std::string {
+        if (!host.ok()) {
+            return {};
+        }
+        for (const Member& m : plan.members) {
+            if (m.id.ok() && m.id.value == host.value && m.municipality.ok()) {
+                return single_line(m.municipality.value);
+            }
+        }
+        return single_line(host.value);
+    };
+    for (const Meeting& m : plan.meetings) {
+        if (!m.date.ok() || !m.kind.ok()) {
+            continue;
+        }
+        out.meetings.push_back({m.date.value, m.kind.value, host_name(m.host), single_line(m.note.value), {}});
+    }
+    std::stable_sort(out.meetings.begin(), out.meetings.end(),
+                     [](const TimelineMeeting& a, const TimelineMeeting& b) { return a.date < b.date; });
+    std::vector<std::size_t> joint;
+    for (std::size_t i = 0; i < out.meetings.size(); ++i) {
+        if (out.meetings[i].kind == "joint") {
+            joint.push_back(i);
+        }
+    }
+    for (std::size_t j = 0; j < joint.size(); ++j) {
+        TimelineMeeting& m = out.meetings[joint[j]];
+        m.trio = {j > 0 ? out.meetings[joint[j - 1]].host : std::string(), m.host,
+                  j + 1 < joint.size() ? out.meetings[joint[j + 1]].host : std::string()};
+    }
+    if (plan.period_start.ok() && plan.period_end.ok() && plan.period_start.value <= plan.period_end.value) {
+        out.first_year = plan.period_start.value.year();
+        out.last_year = plan.period_end.value.year();
+    } else if (!out.meetings.empty()) {
+        out.first_year = out.meetings.front().date.year();
+        out.last_year = out.meetings.back().date.year();
+    }
+    // A grid of a century would help nobody; past ten years only the meetings' years.
+    if (out.last_year - out.first_year > 10 && !out.meetings.empty()) {
+        out.first_year = std::max(out.first_year, out.meetings.front().date.year());
+        out.last_year = std::min(out.last_year, out.meetings.back().date.year());
+    }
+    return out;
+}
+
 PlanReport build_report(const Plan& plan, const ReportOptions& options)
 {
     PlanReport report;
@@ -312,6 +375,9 @@ PlanReport build_report(const Plan& plan, const ReportOptions& options)
     }
     for (const HistoryEntry& h : plan.history) {
         newest(report.last_update, h.date, options.as_of);
+    }
+    if (plan.model.ok() && plan.model.value == Model::partnership) {
+        report.partnership = build_partnership(plan);
     }
     if (report.last_update) {
         report.days_since_update = options.as_of.days() - report.last_update->days();

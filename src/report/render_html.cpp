@@ -1,3 +1,4 @@
+#include "models.hpp"
 #include <barnplan/report_render.hpp>
 
 #include <fmt/format.h>
@@ -390,6 +391,7 @@ public:
         for (std::size_t i = 0; i < p.goals.size(); ++i) {
             out += goal(p.goals[i], fmt::format("{}-goal-{}", anchor, i + 1));
         }
+        out += report_models::html(p, m_lang, &esc);
         out += upcoming(p);
         out += "</section>\n";
         return out;

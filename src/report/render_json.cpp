@@ -1,3 +1,4 @@
+#include "models.hpp"
 #include <barnplan/report_render.hpp>
 
 #include <nlohmann/json.hpp>
@@ -116,6 +117,7 @@ ordered_json plan_json(const PlanReport& p, Language lang)
         goals.push_back(std::move(goal));
     }
     j["goals"] = std::move(goals);
+    report_models::json(p, j);
     return j;
 }
 

@@ -10,6 +10,7 @@
 // either; the lines we start with our own words are checked by
 // paragraph() all the same.
 
+#include "models.hpp"
 #include <barnplan/escape.hpp>
 #include <barnplan/report_render.hpp>
 
@@ -144,6 +145,7 @@ public:
         for (const GoalSection& g : p.goals) {
             out += "\n" + goal(g, sub + "#");
         }
+        out += report_models::markdown(p, m_lang, sub);
         out += "\n" + upcoming(p, sub);
         return out;
     }

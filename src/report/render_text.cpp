@@ -1,3 +1,4 @@
+#include "models.hpp"
 #include "table.hpp"
 
 #include <barnplan/escape.hpp>
@@ -91,6 +92,7 @@ public:
         for (const GoalSection& g : p.goals) {
             out += "\n" + goal(g);
         }
+        out += report_models::text(p, m_options);
         out += "\n" + upcoming(p);
         return out;
     }

@@ -29,6 +29,9 @@ const std::vector<RuleInfo> k_catalog{
     {"invalid-date", E, "loader", {"A date that is not in the calendar, such as 2025-02-30.", "Ett datum som inte finns, som 2025-02-30."}},
     {"duplicate-id", E, "loader", {"Two entries share an id.", "Två poster har samma id."}},
     {"unknown-reference", E, "loader", {"A reference to an id that does not exist.", "En hänvisning till ett id som inte finns."}},
+    {"department-file", E, "loader",
+     {"A department file that cannot be read, lies outside the repository or is not one.",
+      "En avdelningsfil som inte går att läsa, ligger utanför förrådet eller inte är någon."}},
     // Rules for every model.
     {"period-required", E, "common", {"The plan has no period (start and end).", "Planen saknar period (start och slut)."}},
     {"date-order", E, "common", {"A start date after its end or due date.", "Ett startdatum efter slut- eller klardatum."}},
@@ -70,6 +73,21 @@ const std::vector<RuleInfo> k_catalog{
      {"One owner holds most of the actions.", "En ansvarig står för de flesta åtgärderna."}},
     {"one-off-action", W, "unicef-bvk",
      {"An action is not continuous or recurring.", "En åtgärd är inte fortlöpande eller återkommande."}},
+    // A partnership of municipalities.
+    {"idea-required", E, "partnership", {"The partnership has no idea (verksamhetsidé).", "Partnerskapet saknar verksamhetsidé."}},
+    {"strategies-required", W, "partnership", {"The partnership lists no strategies.", "Partnerskapet anger inga strategier."}},
+    {"partnership-goals", E, "partnership", {"No goals, or a goal without a title.", "Inga mål, eller ett mål utan rubrik."}},
+    {"goal-ways", W, "partnership",
+     {"A goal does not say how it is carried out.", "Ett mål säger inte hur det genomförs."}},
+    {"member-count", W, "partnership", {"Fewer than three member municipalities.", "Färre än tre medlemskommuner."}},
+    {"member-incomplete", E, "partnership",
+     {"A member without municipality, politician or official.", "En medlem utan kommun, politiker eller tjänsteperson."}},
+    {"meeting-host-member", E, "partnership", {"A meeting's host is not a member.", "Ett mötes värd är ingen medlem."}},
+    {"joint-meeting-host", E, "partnership", {"A joint meeting has no host.", "Ett gemensamt möte saknar värd."}},
+    {"joint-meetings-per-year", E, "partnership",
+     {"Fewer than two joint meetings in a year of the period.", "Färre än två gemensamma möten ett år under perioden."}},
+    {"peer-review-required", E, "partnership", {"No peer review during the period.", "Ingen kollegial granskning under perioden."}},
+    {"final-report-required", E, "partnership", {"No final report at the end of the period.", "Ingen slutrapport i slutet av perioden."}},
 };
 
 } // namespace
@@ -89,6 +107,8 @@ Diagnostics check_plan(const Plan& plan, const RuleContext& context)
     rules::check_common(findings, context);
     if (plan.model.ok() && plan.model.value == Model::unicef_bvk) {
         rules::check_unicef(findings, context);
+    } else if (plan.model.ok() && plan.model.value == Model::partnership) {
+        rules::check_partnership(findings, context);
     }
     return out;
 }
@@ -106,6 +126,12 @@ void Findings::add(std::string_view rule, const Position& at, Text message, Text
     d.message = std::move(message);
     d.hint = std::move(hint);
     m_out.push_back(std::move(d));
+}
+
+void Findings::add_in(const std::string& file, std::string_view rule, const Position& at, Text message, Text hint)
+{
+    add(rule, at, std::move(message), std::move(hint));
+    m_out.back().file = file;
 }
 
 Position plan_anchor(const Plan& plan)

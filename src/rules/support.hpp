@@ -15,6 +15,8 @@ public:
     Findings(const Plan& plan, Diagnostics& out) : m_plan(plan), m_out(out) {}
 
     void add(std::string_view rule, const Position& at, Text message, Text hint = {});
+    /// A finding in another file of the joint plan (a department file).
+    void add_in(const std::string& file, std::string_view rule, const Position& at, Text message, Text hint = {});
     [[nodiscard]] const Plan& plan() const { return m_plan; }
 
 private:
@@ -30,5 +32,8 @@ private:
 
 void check_common(Findings& findings, const RuleContext& context);
 void check_unicef(Findings& findings, const RuleContext& context);
+void check_partnership(Findings& findings, const RuleContext& context);
+void check_barnrattsresan(Findings& findings, const RuleContext& context);
+void check_evaluation(Findings& findings, const RuleContext& context);
 
 } // namespace barnplan::rules

@@ -233,7 +233,13 @@ TEST_CASE("rules of the common family run for every model")
     plan = with(plan, "stage: implementing", "stage: running");
     plan = with(plan, "stage: unicef-approved", "stage: agreed");
     plan = with(plan, "stage: adopted", "stage: running");
-    const Diagnostics clean = check(plan);
+    // The partnership's own rules find plenty in a UNICEF plan; only the
+    // common ones (and no UNICEF one) must stay quiet.
+    Diagnostics clean = check(plan);
+    std::erase_if(clean, [](const Diagnostic& d) {
+        const RuleInfo* info = barnplan::find_rule(d.rule);
+        return info != nullptr && info->family == "partnership";
+    });
     INFO(describe(clean));
     CHECK(clean.empty());
     CHECK(fired(with(plan, "period: { start: 2025-01-01, end: 2026-12-31 }\n", ""), "period-required") == 1);

@@ -1,0 +1,438 @@
+#include "models.hpp"
+#include "table.hpp"
+
+#include <barnplan/escape.hpp>
+
+#include <fmt/format.h>
+
+#include <array>
+#include <map>
+
+namespace barnplan::report_models {
+namespace {
+
+using report_table::Cell;
+using report_table::Column;
+using report_table::Table;
+
+const std::string& tr(const Text& t, Language lang)
+{
+    return localized(t, lang);
+}
+
+Text kind_label(std::string_view kind)
+{
+    static const std::map<std::string_view, Text, std::less<>> k_kinds{
+        {"officials", {"officials", "möte tjm"}},
+        {"joint", {"politicians and officials", "möte pol+tjm"}},
+        {"peer-review", {"peer review", "kollegial granskning"}},
+        {"final-report", {"final report", "slutrapport"}},
+        {"check-in", {"check-in", "avstämning"}},
+        {"follow-up", {"follow-up", "uppföljning"}},
+        {"coordination-group", {"coordination group", "koordinationsgrupp"}},
+        {"evaluation", {"evaluation", "utvärdering"}},
+        {"children", {"children", "barn"}},
+        {"other", {"other", "annat"}},
+    };
+    auto it = k_kinds.find(kind);
+    return it == k_kinds.end() ? Text{std::string(kind), std::string(kind)} : it->second;
+}
+
+const std::array<Text, 12>& month_names()
+{
+    static const std::array<Text, 12> k_months{{{"Jan", "jan"},
+                                                {"Feb", "feb"},
+                                                {"Mar", "mar"},
+                                                {"Apr", "apr"},
+                                                {"May", "maj"},
+                                                {"Jun", "jun"},
+                                                {"Jul", "jul"},
+                                                {"Aug", "aug"},
+                                                {"Sep", "sep"},
+                                                {"Oct", "okt"},
+                                                {"Nov", "nov"},
+                                                {"Dec", "dec"}}};
+    return k_months;
+}
+
+Text w(std::string_view key)
+{
+    static const std::map<std::string_view, Text, std::less<>> k_words{
+        {"idea", {"Idea", "Verksamhetsidé"}},
+        {"goals", {"Goals and how they are carried out", "Mål och exempel på genomförande"}},
+        {"strategies", {"Strategies", "Strategier"}},
+        {"members", {"Members", "Medlemmar"}},
+        {"member", {"Municipality", "Kommun"}},
+        {"politician", {"Responsible politician", "Ansvarig politiker"}},
+        {"official", {"Contact official", "Kontaktperson"}},
+        {"timeline", {"Timeline", "Tidplan"}},
+        {"year", {"Year", "År"}},
+        {"month", {"Month", "Månad"}},
+        {"meetings", {"Joint meetings and the coordinating trio", "Gemensamma möten och samordnande kommuner"}},
+        {"date", {"Date", "Datum"}},
+        {"host", {"Host", "Värd"}},
+        {"previous", {"Previous host", "Föregående värd"}},
+        {"next", {"Next host", "Kommande värd"}},
+        {"none", {"none", "inga"}},
+    };
+    auto it = k_words.find(key);
+    return it == k_words.end() ? Text{"?", "?"} : it->second;
+}
+
+/// The entry for one meeting in a timeline cell: "möte pol+tjm Åsby kommun 13/3".
+std::string cell_entry(const TimelineMeeting& m, Language lang)
+{
+    std::string out = tr(kind_label(m.kind), lang);
+    if (!m.host.empty()) {
+        out += " " + m.host;
+    }
+    return out + fmt::format(" {}/{}", m.date.day(), m.date.month());
+}
+
+/// Meetings per (year, month) of the grid.
+std::map<std::pair<int, int>, std::vector<const TimelineMeeting*>> grid(const PartnershipSection& p)
+{
+    std::map<std::pair<int, int>, std::vector<const TimelineMeeting*>> out;
+    for (const TimelineMeeting& m : p.meetings) {
+        if (m.date.year() >= p.first_year && m.date.year() <= p.last_year) {
+            out[{m.date.year(), m.date.month()}].push_back(&m);
+        }
+    }
+    return out;
+}
+
+std::string or_dash(const std::string& s)
+{
+    return s.empty() ? "–" : s;
+}
+
+// ---- text ------------------------------------------------------------------
+
+std::string partnership_text(const PartnershipSection& p, const RenderOptions& options)
+{
+    const Language lang = options.language;
+    auto safe = [](const std::string& s) { return terminal_safe(s); };
+    auto heading = [&](std::string_view key) {
+        const std::string h = tr(w(key), lang);
+        return options.color ? "\x1b[1m" + h + "\x1b[0m\n" : h + "\n";
+    };
+    std::string out;
+    if (!p.idea.empty()) {
+        out += "\n" + heading("idea");
+        for (const std::string& line : report_table::wrap(safe(p.idea), options.width > 8 ? options.width - 4 : 40)) {
+            out += "    " + line + "\n";
+        }
+    }
+    if (!p.goals.empty()) {
+        out += "\n" + heading("goals");
+        for (const PartnershipGoal& g : p.goals) {
+            out += fmt::format("    {}  {}\n", safe(g.id), safe(g.title));
+            for (const std::string& way : g.ways) {
+                out += "        - " + safe(way) + "\n";
+            }
+        }
+    }
+    if (!p.strategies.empty()) {
+        out += "\n" + heading("strategies");
+        for (const std::string& s : p.strategies) {
+            out += "    - " + safe(s) + "\n";
+        }
+    }
+    if (!p.members.empty()) {
+        out += "\n" + heading("members");
+        Table t({{"id"}, {tr(w("member"), lang), true, 10}, {tr(w("politician"), lang), true, 12},
+                 {tr(w("official"), lang), true, 10}});
+        for (const MemberLine& m : p.members) {
+            t.add_row({{safe(m.id)}, {safe(or_dash(m.municipality))}, {safe(or_dash(m.politician))},
+                       {safe(or_dash(m.official))}});
+        }
+        out += t.render(options.width, 4, options.color);
+    }
+    if (p.first_year != 0 && p.first_year <= p.last_year) {
+        // Months down, years across: a terminal is narrower than a printed page.
+        out += "\n" + heading("timeline");
+        std::vector<Column> columns{{tr(w("month"), lang)}};
+        for (int y = p.first_year; y <= p.last_year; ++y) {
+            columns.push_back({std::to_string(y), true, 8});
+        }
+        Table t(std::move(columns));
+        const auto cells = grid(p);
+        for (int month = 1; month <= 12; ++month) {
+            std::vector<Cell> row{{tr(month_names()[static_cast<std::size_t>(month - 1)], lang)}};
+            for (int y = p.first_year; y <= p.last_year; ++y) {
+                std::string text;
+                if (auto it = cells.find({y, month}); it != cells.end()) {
+                    for (const TimelineMeeting* m : it->second) {
+                        text += (text.empty() ? "" : "\n") + safe(cell_entry(*m, lang));
+                    }
+                }
+                row.push_back({text});
+            }
+            t.add_row(std::move(row));
+        }
+        out += t.render(options.width, 4, options.color);
+    }
+    out += "\n" + heading("meetings");
+    Table t({{tr(w("date"), lang)}, {tr(w("previous"), lang), true, 10}, {tr(w("host"), lang), true, 10},
+             {tr(w("next"), lang), true, 10}});
+    for (const TimelineMeeting& m : p.meetings) {
+        if (m.trio.size() == 3) {
+            t.add_row({{m.date.iso()}, {safe(or_dash(m.trio[0]))}, {safe(or_dash(m.trio[1]))}, {safe(or_dash(m.trio[2]))}});
+        }
+    }
+    if (t.empty()) {
+        out += "    " + tr(w("none"), lang) + "\n";
+    } else {
+        out += t.render(options.width, 4, options.color);
+    }
+    return out;
+}
+
+// ---- Markdown ----------------------------------------------------------------
+
+std::string cell_md(std::string_view s)
+{
+    return markdown_inline(s);
+}
+
+std::string partnership_markdown(const PartnershipSection& p, Language lang, std::string_view heading)
+{
+    std::string out;
+    auto h = [&](std::string_view key) { return fmt::format("\n{} {}\n\n", heading, markdown_inline(tr(w(key), lang))); };
+    if (!p.idea.empty()) {
+        out += h("idea") + cell_md(p.idea) + "\n";
+    }
+    if (!p.goals.empty()) {
+        out += h("goals");
+        for (const PartnershipGoal& g : p.goals) {
+            out += fmt::format("- **{}** {}\n", cell_md(g.id), cell_md(g.title));
+            for (const std::string& way : g.ways) {
+                out += "  - " + cell_md(way) + "\n";
+            }
+        }
+    }
+    if (!p.strategies.empty()) {
+        out += h("strategies");
+        for (const std::string& s : p.strategies) {
+            out += "- " + cell_md(s) + "\n";
+        }
+    }
+    if (!p.members.empty()) {
+        out += h("members");
+        out += fmt::format("| id | {} | {} | {} |\n| --- | --- | --- | --- |\n", cell_md(tr(w("member"), lang)),
+                           cell_md(tr(w("politician"), lang)), cell_md(tr(w("official"), lang)));
+        for (const MemberLine& m : p.members) {
+            out += fmt::format("| {} | {} | {} | {} |\n", cell_md(m.id), cell_md(or_dash(m.municipality)),
+                               cell_md(or_dash(m.politician)), cell_md(or_dash(m.official)));
+        }
+    }
+    if (p.first_year != 0 && p.first_year <= p.last_year) {
+        out += h("timeline");
+        out += "| " + cell_md(tr(w("year"), lang)) + " |";
+        for (const Text& m : month_names()) {
+            out += " " + cell_md(tr(m, lang)) + " |";
+        }
+        out += "\n| ---";
+        for (int i = 0; i < 12; ++i) {
+            out += " | ---";
+        }
+        out += " |\n";
+        const auto cells = grid(p);
+        for (int y = p.first_year; y <= p.last_year; ++y) {
+            out += fmt::format("| {} |", y);
+            for (int month = 1; month <= 12; ++month) {
+                std::string text;
+                if (auto it = cells.find({y, month}); it != cells.end()) {
+                    for (const TimelineMeeting* m : it->second) {
+                        text += (text.empty() ? "" : "<br>") + cell_md(cell_entry(*m, lang));
+                    }
+                }
+                out += " " + text + " |";
+            }
+            out += "\n";
+        }
+    }
+    out += h("meetings");
+    bool any = false;
+    for (const TimelineMeeting& m : p.meetings) {
+        if (m.trio.size() != 3) {
+            continue;
+        }
+        if (!any) {
+            out += fmt::format("| {} | {} | {} | {} |\n| --- | --- | --- | --- |\n", cell_md(tr(w("date"), lang)),
+                               cell_md(tr(w("previous"), lang)), cell_md(tr(w("host"), lang)),
+                               cell_md(tr(w("next"), lang)));
+            any = true;
+        }
+        out += fmt::format("| {} | {} | {} | {} |\n", m.date.iso(), cell_md(or_dash(m.trio[0])),
+                           cell_md(or_dash(m.trio[1])), cell_md(or_dash(m.trio[2])));
+    }
+    if (!any) {
+        out += cell_md(tr(w("none"), lang)) + "\n";
+    }
+    return out;
+}
+
+// ---- HTML ------------------------------------------------------------------------
+
+std::string partnership_html(const PartnershipSection& p, Language lang, Escaper esc)
+{
+    auto t = [&](std::string_view key) { return esc(tr(w(key), lang)); };
+    std::string out = R"(<section class="partnership">)";
+    out += "\n";
+    if (!p.idea.empty()) {
+        out += fmt::format("<h2>{}</h2>\n<p>{}</p>\n", t("idea"), esc(p.idea));
+    }
+    if (!p.goals.empty()) {
+        out += fmt::format("<h2>{}</h2>\n<ul>\n", t("goals"));
+        for (const PartnershipGoal& g : p.goals) {
+            out += fmt::format(R"(<li><span class="id">{}</span> {})", esc(g.id), esc(g.title));
+            if (!g.ways.empty()) {
+                out += "<ul>";
+                for (const std::string& way : g.ways) {
+                    out += "<li>" + esc(way) + "</li>";
+                }
+                out += "</ul>";
+            }
+            out += "</li>\n";
+        }
+        out += "</ul>\n";
+    }
+    if (!p.strategies.empty()) {
+        out += fmt::format("<h2>{}</h2>\n<ul>\n", t("strategies"));
+        for (const std::string& s : p.strategies) {
+            out += "<li>" + esc(s) + "</li>\n";
+        }
+        out += "</ul>\n";
+    }
+    if (!p.members.empty()) {
+        out += fmt::format(R"(<h2>{}</h2>)"
+                           "\n"
+                           R"(<table><thead><tr><th scope="col">id</th><th scope="col">{}</th><th scope="col">{}</th>)"
+                           R"(<th scope="col">{}</th></tr></thead><tbody>)"
+                           "\n",
+                           t("members"), t("member"), t("politician"), t("official"));
+        for (const MemberLine& m : p.members) {
+            out += fmt::format(R"(<tr><td class="id">{}</td><td>{}</td><td>{}</td><td>{}</td></tr>)", esc(m.id),
+                               esc(or_dash(m.municipality)), esc(or_dash(m.politician)), esc(or_dash(m.official)));
+            out += "\n";
+        }
+        out += "</tbody></table>\n";
+    }
+    if (p.first_year != 0 && p.first_year <= p.last_year) {
+        out += fmt::format(R"(<h2>{}</h2>)"
+                           "\n"
+                           R"(<table class="timeline"><thead><tr><th scope="col">{}</th>)",
+                           t("timeline"), t("year"));
+        for (const Text& m : month_names()) {
+            out += fmt::format(R"(<th scope="col">{}</th>)", esc(tr(m, lang)));
+        }
+        out += "</tr></thead><tbody>\n";
+        const auto cells = grid(p);
+        for (int y = p.first_year; y <= p.last_year; ++y) {
+            out += fmt::format(R"(<tr><th scope="row">{}</th>)", y);
+            for (int month = 1; month <= 12; ++month) {
+                out += "<td>";
+                if (auto it = cells.find({y, month}); it != cells.end()) {
+                    bool first = true;
+                    for (const TimelineMeeting* m : it->second) {
+                        out += (first ? "" : "<br>") + esc(cell_entry(*m, lang));
+                        first = false;
+                    }
+                }
+                out += "</td>";
+            }
+            out += "</tr>\n";
+        }
+        out += "</tbody></table>\n";
+    }
+    out += fmt::format("<h2>{}</h2>\n", t("meetings"));
+    std::string rows;
+    for (const TimelineMeeting& m : p.meetings) {
+        if (m.trio.size() == 3) {
+            rows += fmt::format(R"(<tr><td><span class="date">{}</span></td><td>{}</td><td>{}</td><td>{}</td></tr>)",
+                                m.date.iso(), esc(or_dash(m.trio[0])), esc(or_dash(m.trio[1])), esc(or_dash(m.trio[2])));
+            rows += "\n";
+        }
+    }
+    if (rows.empty()) {
+        out += "<p>" + t("none") + "</p>\n";
+    } else {
+        out += fmt::format(R"(<table><thead><tr><th scope="col">{}</th><th scope="col">{}</th><th scope="col">{}</th>)"
+                           R"(<th scope="col">{}</th></tr></thead><tbody>)"
+                           "\n",
+                           t("date"), t("previous"), t("host"), t("next"));
+        out += rows + "</tbody></table>\n";
+    }
+    return out + "</section>\n";
+}
+
+// ---- JSON ------------------------------------------------------------------------
+
+nlohmann::ordered_json partnership_json(const PartnershipSection& p)
+{
+    using nlohmann::ordered_json;
+    ordered_json j;
+    j["idea"] = p.idea;
+    j["strategies"] = p.strategies;
+    ordered_json goals = ordered_json::array();
+    for (const PartnershipGoal& g : p.goals) {
+        goals.push_back({{"id", g.id}, {"title", g.title}, {"ways", g.ways}});
+    }
+    j["goals"] = std::move(goals);
+    ordered_json members = ordered_json::array();
+    for (const MemberLine& m : p.members) {
+        members.push_back(
+            {{"id", m.id}, {"municipality", m.municipality}, {"politician", m.politician}, {"official", m.official}});
+    }
+    j["members"] = std::move(members);
+    ordered_json meetings = ordered_json::array();
+    for (const TimelineMeeting& m : p.meetings) {
+        ordered_json meeting{{"date", m.date.iso()}, {"kind", m.kind}, {"host", m.host}, {"note", m.note}};
+        if (m.trio.size() == 3) {
+            meeting["coordinating"] = {{"previous", m.trio[0]}, {"current", m.trio[1]}, {"next", m.trio[2]}};
+        }
+        meetings.push_back(std::move(meeting));
+    }
+    j["meetings"] = std::move(meetings);
+    j["timeline_years"] = {{"first", p.first_year}, {"last", p.last_year}};
+    return j;
+}
+
+} // namespace
+
+std::string text(const PlanReport& plan, const RenderOptions& options)
+{
+    std::string out;
+    if (plan.partnership) {
+        out += partnership_text(*plan.partnership, options);
+    }
+    return out;
+}
+
+std::string markdown(const PlanReport& plan, Language lang, std::string_view heading)
+{
+    std::string out;
+    if (plan.partnership) {
+        out += partnership_markdown(*plan.partnership, lang, heading);
+    }
+    return out;
+}
+
+std::string html(const PlanReport& plan, Language lang, Escaper esc)
+{
+    std::string out;
+    if (plan.partnership) {
+        out += partnership_html(*plan.partnership, lang, esc);
+    }
+    return out;
+}
+
+void json(const PlanReport& plan, nlohmann::ordered_json& out)
+{
+    if (plan.partnership) {
+        out["partnership"] = partnership_json(*plan.partnership);
+    }
+}
+
+} // namespace barnplan::report_models
