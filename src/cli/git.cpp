@@ -6,6 +6,22 @@
 #include <filesystem>
 #include <system_error>
 
+// libgit2 as Debian builds it uses mbedTLS, and git_libgit2_init() has it
+// parse the whole system certificate bundle: about 54 million instructions
+// for every `barnplan diff REV` or `log`, more than reading, parsing and
+// comparing two versions of a plan. barnplan only opens local repositories and
+// never fetches, so it needs no certificate. The executable therefore defines
+// mbedTLS's function for reading a certificate file, and the dynamic linker
+// gives libgit2 this one: it reads nothing and adds no certificate. Should a
+// TLS connection ever be made, no server certificate could be verified
+// against the empty list, so it fails closed. Where libgit2 uses another TLS
+// library, or none, nothing calls it.
+extern "C" __attribute__((visibility("default"))) int mbedtls_x509_crt_parse_file(void* chain, const char* path);
+extern "C" int mbedtls_x509_crt_parse_file(void* /*chain*/, const char* /*path*/)
+{
+    return 0;
+}
+
 namespace barnplan::cli::git {
 namespace {
 
