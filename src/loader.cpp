@@ -1060,8 +1060,8 @@ void load_departments(Plan& plan, const SourceResolver& resolver, const YamlLimi
             const YamlNode& root = *doc.root;
             if (!root.is_mapping() || root.find("department") == nullptr || root.find("barnplan") != nullptr) {
                 loader.report("department-file", root.position,
-                              {"this file is listed as a department file but has no 'department:' key",
-                               "filen är listad som avdelningsfil men saknar nyckeln 'department:'"},
+                              {"this file is listed as a department file but is not one (no 'department:' key, or a 'barnplan:' key)",
+                               "filen är listad som avdelningsfil men är ingen (nyckeln 'department:' saknas, eller har nyckeln 'barnplan:')"},
                               {"a department file starts with 'department: NAME' and lists 'activities:'; it has no 'barnplan:' key",
                                "en avdelningsfil börjar med 'department: NAMN' och listar 'activities:'; den har ingen nyckel 'barnplan:'"});
                 continue;

@@ -27,6 +27,7 @@ struct ReportOptions {
     std::string goal;       ///< only this goal (empty: all)
     std::string owner;      ///< only actions of this owner (case-insensitive substring)
     bool late_only = false; ///< only what is late or at risk
+    std::string department; ///< Barnrättsresan: only this department (case-insensitive name)
 };
 
 struct MeterLine {
@@ -112,6 +113,50 @@ struct PartnershipSection {
     int last_year = 0;
 };
 
+/// Barnrättsresan: one department's activity.
+struct ActivityLine {
+    std::string id;
+    std::string area;
+    std::string what;
+    std::string who;
+    std::optional<Date> start;
+    std::optional<Date> due;
+    std::string resources;
+    std::string indicators;
+    std::string result;
+    std::optional<ActionStatus> declared;
+    bool late = false; ///< past due and neither done nor dropped
+};
+
+/// Barnrättsresan: a priority area with what the departments do for it.
+struct AreaLine {
+    std::string id;
+    std::string title;
+    std::string goal;
+    std::size_t activities = 0; ///< of the departments shown
+    std::size_t done = 0;
+    std::size_t late = 0;
+    std::string outcome;        ///< follow-up, empty until written
+    std::string effects;
+    std::optional<bool> goal_reached;
+    std::optional<bool> more_measures;
+};
+
+struct DepartmentLine {
+    std::string name;
+    std::string file;
+    std::vector<ActivityLine> activities;
+};
+
+struct BarnrattsresanSection {
+    std::string ambition;
+    std::vector<AreaLine> areas;
+    std::vector<DepartmentLine> departments; ///< those shown (--department narrows)
+    std::optional<Date> implementation_start;
+    std::optional<Date> implementation_end;
+    int review_answers = 0; ///< of the joint review's three questions
+};
+
 /// Everything a meeting needs to see of one plan, computed once for every format.
 struct PlanReport {
     std::string file;
@@ -142,6 +187,7 @@ struct PlanReport {
     std::vector<Upcoming> upcoming;          ///< due within horizon_days, soonest first
     std::optional<Date> next_deadline;
     std::optional<PartnershipSection> partnership;
+    std::optional<BarnrattsresanSection> barnrattsresan;
 };
 
 /// Meter progress: (latest − baseline) / (target − baseline) clamped to 0–1;

@@ -1,4 +1,5 @@
 #include "plans.hpp"
+#include "departments.hpp"
 
 #include <fmt/format.h>
 
@@ -88,7 +89,8 @@ std::optional<LoadedFile> load_candidate(const Candidate& candidate, Language la
         return std::nullopt;
     }
     file.text = std::move(*text);
-    file.result = load_plan(file.text, candidate.path, limits);
+    const FileResolver departments(candidate.path);
+    file.result = load_plan(file.text, candidate.path, limits, &departments);
     if (!file.result.is_plan && !candidate.explicit_file) {
         if (verbose) {
             const std::string note = fmt::format("{}: {}\n", candidate.path,

@@ -1,5 +1,6 @@
 #include "commands.hpp"
 #include "plans.hpp"
+#include "departments.hpp"
 
 #include <barnplan/diagnostic_output.hpp>
 #include <barnplan/report_render.hpp>
@@ -44,6 +45,7 @@ struct ReportCliOptions {
     std::string as_of;
     std::string goal;
     std::string owner;
+    std::string department;
     bool late = false;
     bool detail = false;
     std::size_t width = 0;
@@ -118,6 +120,7 @@ int run_report(const ReportCliOptions& options, const GlobalOptions& global)
     report_options.as_of = *as_of;
     report_options.goal = options.goal;
     report_options.owner = options.owner;
+    report_options.department = options.department;
     report_options.late_only = options.late;
     report_options.stale_days = options.stale_days;
 
@@ -125,6 +128,7 @@ int run_report(const ReportCliOptions& options, const GlobalOptions& global)
     bool unreadable = false;
     std::vector<PlanReport> reports;
     bool goal_found = options.goal.empty();
+    bool department_found = options.department.empty();
     std::vector<CheckedFile> broken;
     for (const Candidate& c : collect_plan_files(options.paths, lang, io_error)) {
         std::optional<LoadedFile> loaded = load_candidate(c, lang, false, io_error);
@@ -135,13 +139,26 @@ int run_report(const ReportCliOptions& options, const GlobalOptions& global)
         // rule findings do not stop a report (that is validate's job).
         if (!loaded->result.plan || count_severity(loaded->result.diagnostics, Severity::error) > 0) {
             unreadable = true;
-            CheckedFile file{loaded->path, std::move(loaded->text), lang, std::move(loaded->result.diagnostics)};
-            sort_diagnostics(file.diagnostics);
-            broken.push_back(std::move(file));
+            for (CheckedFile& f : split_by_file(loaded->path, std::move(loaded->text), loaded->result.sources,
+                                                std::move(loaded->result.diagnostics), lang)) {
+                if (!f.diagnostics.empty() || f.name == loaded->path) {
+                    broken.push_back(std::move(f));
+                }
+            }
             continue;
         }
         for (const Goal& g : loaded->result.plan->goals) {
             goal_found = goal_found || (g.id.ok() && g.id.value == options.goal);
+        }
+        for (const Department& d : loaded->result.plan->departments) {
+            std::string name = d.name.value;
+            std::string wanted = options.department;
+            auto low = [](std::string& s) {
+                std::transform(s.begin(), s.end(), s.begin(), [](unsigned char ch) { return static_cast<char>(std::tolower(ch)); });
+            };
+            low(name);
+            low(wanted);
+            department_found = department_found || name == wanted;
         }
         PlanReport report = build_report(*loaded->result.plan, report_options);
         if (!loaded->result.plan->language.ok()) {
@@ -171,6 +188,11 @@ int run_report(const ReportCliOptions& options, const GlobalOptions& global)
     if (!goal_found) {
         print_error(lang, {fmt::format("no plan has a goal '{}'", options.goal),
                            fmt::format("ingen plan har målsättningen '{}'", options.goal)});
+        return k_exit_usage;
+    }
+    if (!department_found) {
+        print_error(lang, {fmt::format("no plan has a department '{}'", options.department),
+                           fmt::format("ingen plan har avdelningen '{}'", options.department)});
         return k_exit_usage;
     }
     RenderOptions render;
@@ -213,6 +235,8 @@ Runner setup_report(CLI::App& sub, const GlobalOptions& global)
     sub.add_option("--as-of", options->as_of, "Report as of this date (YYYY-MM-DD); default today");
     sub.add_option("--goal", options->goal, "Only this goal (by id)");
     sub.add_option("--owner", options->owner, "Only actions whose owner contains this text");
+    sub.add_option("--department", options->department,
+                   "Barnrättsresan: only this department's activities (its name, any case)");
     sub.add_flag("--late", options->late, "Only what is late or at risk");
     sub.add_flag("--detail", options->detail, "With several plans: each plan's detail after the overview");
     sub.add_option("--width", options->width, "Table width in columns (default: the terminal's, else 100)")

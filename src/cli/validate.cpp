@@ -1,5 +1,6 @@
 #include "commands.hpp"
 #include "plans.hpp"
+#include "departments.hpp"
 
 #include <barnplan/diagnostic_output.hpp>
 #include <barnplan/loader.hpp>
@@ -38,20 +39,20 @@ int run_validate(const ValidateOptions& options, const GlobalOptions& global)
         if (!loaded) {
             continue;
         }
-        CheckedFile file;
-        file.name = loaded->path;
-        file.text = std::move(loaded->text);
-        file.language = lang;
-        file.diagnostics = std::move(loaded->result.diagnostics);
+        Language language = lang;
+        Diagnostics diagnostics = std::move(loaded->result.diagnostics);
         if (const auto& plan = loaded->result.plan) {
             if (global.lang.empty() && plan->language.ok()) {
-                file.language = plan->language.value;
+                language = plan->language.value;
             }
             Diagnostics found = check_plan(*plan, RuleContext{*today});
-            file.diagnostics.insert(file.diagnostics.end(), found.begin(), found.end());
+            diagnostics.insert(diagnostics.end(), found.begin(), found.end());
         }
-        sort_diagnostics(file.diagnostics);
-        files.push_back(std::move(file));
+        // A joint plan's department files are shown as files of their own.
+        for (CheckedFile& f : split_by_file(loaded->path, std::move(loaded->text), loaded->result.sources,
+                                            std::move(diagnostics), language)) {
+            files.push_back(std::move(f));
+        }
     }
     if (files.empty() && !io_error) {
         print_error(lang, {"no barnplan plans found (a plan is a .yaml file with a 'barnplan:' key)",

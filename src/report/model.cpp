@@ -275,6 +275,71 @@ static PartnershipSection build_partnership(const Plan& plan)
     return out;
 }
 
+static BarnrattsresanSection build_barnrattsresan(const Plan& plan, const ReportOptions& options, PlanReport& report)
+{
+    BarnrattsresanSection out;
+    out.ambition = single_line(plan.ambition.value);
+    out.implementation_start = value_of(plan.implementation_start);
+    out.implementation_end = value_of(plan.implementation_end);
+    out.review_answers = (plan.review.realistic.present ? 1 : 0) + (plan.review.reaches_goals.present ? 1 : 0) +
+                         (plan.review.rights_fulfilled.present ? 1 : 0);
+    const std::string wanted = lower(options.department);
+    for (const Department& d : plan.departments) {
+        if (!wanted.empty() && lower(single_line(d.name.value)) != wanted) {
+            continue;
+        }
+        DepartmentLine line{single_line(d.name.value), d.file, {}};
+        for (const Activity& a : d.activities) {
+            ActivityLine al;
+            al.id = a.id.value;
+            al.area = a.area.value;
+            al.what = single_line(a.what.value);
+            al.who = single_line(a.who.value);
+            al.start = value_of(a.start);
+            al.due = value_of(a.due);
+            al.resources = single_line(a.resources.value);
+            al.indicators = single_line(a.indicators.value);
+            al.result = single_line(a.result.value);
+            al.declared = value_of(a.status);
+            const bool closed =
+                al.declared && (*al.declared == ActionStatus::done || *al.declared == ActionStatus::dropped);
+            al.late = al.due && *al.due < options.as_of && !closed;
+            // Activities are the plan's actions: counted and listed as due like them.
+            ++report.actions_total;
+            report.actions_done += al.declared == ActionStatus::done ? 1U : 0U;
+            report.actions_late += al.late ? 1U : 0U;
+            if (al.due && options.as_of <= *al.due && !closed) {
+                report.upcoming.push_back({*al.due, al.id, al.what, {"activity due", "aktivitet ska vara klar"}});
+            }
+            if (!options.late_only || al.late) {
+                line.activities.push_back(std::move(al));
+            }
+        }
+        out.departments.push_back(std::move(line));
+    }
+    for (const PriorityArea& a : plan.areas) {
+        AreaLine area;
+        area.id = a.id.value;
+        area.title = single_line(a.title.value);
+        area.goal = single_line(a.goal.value);
+        for (const DepartmentLine& d : out.departments) {
+            for (const ActivityLine& act : d.activities) {
+                if (act.area == area.id) {
+                    ++area.activities;
+                    area.done += act.declared == ActionStatus::done ? 1U : 0U;
+                    area.late += act.late ? 1U : 0U;
+                }
+            }
+        }
+        area.outcome = single_line(a.follow_up.outcome.value);
+        area.effects = single_line(a.follow_up.effects.value);
+        area.goal_reached = value_of(a.follow_up.goal_reached);
+        area.more_measures = value_of(a.follow_up.more_measures);
+        out.areas.push_back(std::move(area));
+    }
+    return out;
+}
+
 PlanReport build_report(const Plan& plan, const ReportOptions& options)
 {
     PlanReport report;
@@ -378,6 +443,9 @@ PlanReport build_report(const Plan& plan, const ReportOptions& options)
     }
     if (plan.model.ok() && plan.model.value == Model::partnership) {
         report.partnership = build_partnership(plan);
+    }
+    if (plan.model.ok() && plan.model.value == Model::barnrattsresan) {
+        report.barnrattsresan = build_barnrattsresan(plan, options, report);
     }
     if (report.last_update) {
         report.days_since_update = options.as_of.days() - report.last_update->days();

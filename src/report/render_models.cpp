@@ -74,6 +74,32 @@ Text w(std::string_view key)
         {"previous", {"Previous host", "Föregående värd"}},
         {"next", {"Next host", "Kommande värd"}},
         {"none", {"none", "inga"}},
+        {"ambition", {"Ambition", "Ambitionsnivå"}},
+        {"areas", {"Priority areas", "Prioriterade områden"}},
+        {"area", {"Area", "Område"}},
+        {"goal", {"Overarching goal", "Övergripande mål"}},
+        {"activities", {"Activities", "Aktiviteter"}},
+        {"activity", {"Activity", "Aktivitet"}},
+        {"done_of", {"done", "klara"}},
+        {"late", {"late", "försenade"}},
+        {"goal_reached", {"Goal reached", "Målet nått"}},
+        {"more_measures", {"More measures", "Fler åtgärder"}},
+        {"outcome", {"Outcome", "Utfall"}},
+        {"effects", {"Effects for children", "Effekter för barnen"}},
+        {"follow_up", {"Follow-up", "Uppföljning"}},
+        {"department", {"Department", "Avdelning"}},
+        {"who", {"Responsible", "Ansvarig"}},
+        {"due", {"Time", "Tid"}},
+        {"resources", {"Resources", "Resurser"}},
+        {"indicators", {"Indicators", "Indikatorer"}},
+        {"result", {"Result", "Resultat"}},
+        {"status", {"Status", "Status"}},
+        {"implementation", {"Implementation", "Genomförande"}},
+        {"review", {"Joint review", "Gemensam genomgång"}},
+        {"answered", {"{} of 3 questions answered", "{} av 3 frågor besvarade"}},
+        {"no_departments", {"No department files are loaded.", "Inga avdelningsfiler är inlästa."}},
+        {"yes", {"yes", "ja"}},
+        {"no", {"no", "nej"}},
     };
     auto it = k_words.find(key);
     return it == k_words.end() ? Text{"?", "?"} : it->second;
@@ -399,6 +425,230 @@ nlohmann::ordered_json partnership_json(const PartnershipSection& p)
     return j;
 }
 
+// ---- Barnrättsresan ----------------------------------------------------------------
+
+std::string yes_no(const std::optional<bool>& b, Language lang)
+{
+    return b ? tr(w(*b ? "yes" : "no"), lang) : "–";
+}
+
+std::string activity_state(const ActivityLine& a, Language lang)
+{
+    if (a.late) {
+        return "✖ " + tr(status_label(Status::late), lang);
+    }
+    return a.declared ? tr(words::action_status(*a.declared), lang) : "–";
+}
+
+std::string date_range(const std::optional<Date>& start, const std::optional<Date>& end)
+{
+    if (start && end) {
+        return start->iso() + " – " + end->iso();
+    }
+    return end ? end->iso() : (start ? start->iso() + " –" : "–");
+}
+
+std::string facts_line(const BarnrattsresanSection& b, Language lang)
+{
+    return fmt::format("{}: {} · {}: {}", tr(w("implementation"), lang),
+                       date_range(b.implementation_start, b.implementation_end), tr(w("review"), lang),
+                       fmt::format(fmt::runtime(tr(w("answered"), lang)), b.review_answers));
+}
+
+std::string brr_text(const BarnrattsresanSection& b, const RenderOptions& options)
+{
+    const Language lang = options.language;
+    auto safe = [](const std::string& s) { return terminal_safe(s); };
+    auto heading = [&](const std::string& h) { return options.color ? "\x1b[1m" + h + "\x1b[0m\n" : h + "\n"; };
+    std::string out;
+    out += "\n    " + facts_line(b, lang) + "\n";
+    if (!b.ambition.empty()) {
+        out += "\n" + heading(tr(w("ambition"), lang));
+        for (const std::string& line : report_table::wrap(safe(b.ambition), options.width > 8 ? options.width - 4 : 40)) {
+            out += "    " + line + "\n";
+        }
+    }
+    out += "\n" + heading(tr(w("areas"), lang));
+    Table areas({{"id"}, {tr(w("area"), lang), true, 14}, {tr(w("goal"), lang), true, 20},
+                 {tr(w("activities"), lang), false, 6, true}, {tr(w("late"), lang), false, 4, true},
+                 {tr(w("goal_reached"), lang)}, {tr(w("more_measures"), lang)}});
+    for (const AreaLine& a : b.areas) {
+        areas.add_row({{safe(a.id)},
+                       {safe(a.title)},
+                       {safe(a.goal)},
+                       {fmt::format("{}/{} {}", a.done, a.activities, tr(w("done_of"), lang))},
+                       {std::to_string(a.late), a.late > 0 ? "31" : ""},
+                       {yes_no(a.goal_reached, lang)},
+                       {yes_no(a.more_measures, lang)}});
+    }
+    out += areas.render(options.width, 4, options.color);
+    bool any_follow_up = false;
+    for (const AreaLine& a : b.areas) {
+        if (a.outcome.empty() && a.effects.empty()) {
+            continue;
+        }
+        if (!any_follow_up) {
+            out += "\n" + heading(tr(w("follow_up"), lang));
+            any_follow_up = true;
+        }
+        out += "    " + safe(a.id) + "\n";
+        if (!a.outcome.empty()) {
+            out += "        " + tr(w("outcome"), lang) + ": " + safe(a.outcome) + "\n";
+        }
+        if (!a.effects.empty()) {
+            out += "        " + tr(w("effects"), lang) + ": " + safe(a.effects) + "\n";
+        }
+    }
+    if (b.departments.empty()) {
+        out += "\n    " + tr(w("no_departments"), lang) + "\n";
+    }
+    for (const DepartmentLine& d : b.departments) {
+        out += "\n" + heading(fmt::format("{}: {} ({})", tr(w("department"), lang), safe(d.name), safe(d.file)));
+        Table t({{"id"}, {tr(w("area"), lang)}, {tr(w("activity"), lang), true, 14}, {tr(w("who"), lang), true, 10},
+                 {tr(w("due"), lang)}, {tr(w("status"), lang)}});
+        for (const ActivityLine& a : d.activities) {
+            t.add_row({{safe(a.id)},
+                       {safe(a.area)},
+                       {safe(a.what)},
+                       {safe(a.who)},
+                       {a.due ? a.due->iso() : "–"},
+                       {activity_state(a, lang), a.late ? "31" : ""}});
+        }
+        out += t.empty() ? "    " + tr(w("none"), lang) + "\n" : t.render(options.width, 4, options.color);
+    }
+    return out;
+}
+
+std::string brr_markdown(const BarnrattsresanSection& b, Language lang, std::string_view heading)
+{
+    auto h = [&](const std::string& title) { return fmt::format("\n{} {}\n\n", heading, markdown_inline(title)); };
+    std::string out = "\n" + markdown_inline(facts_line(b, lang)) + "\n";
+    if (!b.ambition.empty()) {
+        out += h(tr(w("ambition"), lang)) + cell_md(b.ambition) + "\n";
+    }
+    out += h(tr(w("areas"), lang));
+    out += fmt::format("| id | {} | {} | {} | {} | {} | {} | {} | {} |\n| --- | --- | --- | ---: | ---: | --- | --- | --- | --- |\n",
+                       cell_md(tr(w("area"), lang)), cell_md(tr(w("goal"), lang)), cell_md(tr(w("activities"), lang)),
+                       cell_md(tr(w("late"), lang)), cell_md(tr(w("outcome"), lang)), cell_md(tr(w("effects"), lang)),
+                       cell_md(tr(w("goal_reached"), lang)), cell_md(tr(w("more_measures"), lang)));
+    for (const AreaLine& a : b.areas) {
+        out += fmt::format("| {} | {} | {} | {}/{} | {} | {} | {} | {} | {} |\n", cell_md(a.id), cell_md(a.title),
+                           cell_md(a.goal), a.done, a.activities, a.late, cell_md(or_dash(a.outcome)),
+                           cell_md(or_dash(a.effects)), cell_md(yes_no(a.goal_reached, lang)),
+                           cell_md(yes_no(a.more_measures, lang)));
+    }
+    if (b.departments.empty()) {
+        out += "\n" + cell_md(tr(w("no_departments"), lang)) + "\n";
+    }
+    for (const DepartmentLine& d : b.departments) {
+        out += h(fmt::format("{}: {} ({})", tr(w("department"), lang), d.name, d.file));
+        out += fmt::format("| id | {} | {} | {} | {} | {} | {} | {} | {} |\n| --- | --- | --- | --- | --- | --- | --- | --- | --- |\n",
+                           cell_md(tr(w("area"), lang)), cell_md(tr(w("activity"), lang)), cell_md(tr(w("who"), lang)),
+                           cell_md(tr(w("due"), lang)), cell_md(tr(w("resources"), lang)),
+                           cell_md(tr(w("indicators"), lang)), cell_md(tr(w("result"), lang)),
+                           cell_md(tr(w("status"), lang)));
+        for (const ActivityLine& a : d.activities) {
+            out += fmt::format("| {} | {} | {} | {} | {} | {} | {} | {} | {} |\n", cell_md(a.id), cell_md(a.area),
+                               cell_md(a.what), cell_md(or_dash(a.who)), date_range(a.start, a.due),
+                               cell_md(or_dash(a.resources)), cell_md(or_dash(a.indicators)),
+                               cell_md(or_dash(a.result)), cell_md(activity_state(a, lang)));
+        }
+    }
+    return out;
+}
+
+std::string brr_html(const BarnrattsresanSection& b, Language lang, Escaper esc)
+{
+    auto t = [&](std::string_view key) { return esc(tr(w(key), lang)); };
+    auto th = [&](std::initializer_list<std::string_view> keys) {
+        std::string out = "<thead><tr>";
+        for (std::string_view k : keys) {
+            out += fmt::format(R"(<th scope="col">{}</th>)", k == "id" ? std::string("id") : t(k));
+        }
+        return out + "</tr></thead><tbody>\n";
+    };
+    std::string out = R"(<section class="barnrattsresan">)";
+    out += "\n<p>" + esc(facts_line(b, lang)) + "</p>\n";
+    if (!b.ambition.empty()) {
+        out += fmt::format("<h2>{}</h2>\n<p>{}</p>\n", t("ambition"), esc(b.ambition));
+    }
+    out += fmt::format("<h2>{}</h2>\n<table>", t("areas"));
+    out += th({"id", "area", "goal", "activities", "late", "outcome", "effects", "goal_reached", "more_measures"});
+    for (const AreaLine& a : b.areas) {
+        out += fmt::format(R"(<tr><td class="id">{}</td><td>{}</td><td>{}</td><td class="num">{}/{}</td>)"
+                           R"(<td class="num">{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>)",
+                           esc(a.id), esc(a.title), esc(a.goal), a.done, a.activities, a.late, esc(or_dash(a.outcome)),
+                           esc(or_dash(a.effects)), esc(yes_no(a.goal_reached, lang)), esc(yes_no(a.more_measures, lang)));
+        out += "\n";
+    }
+    out += "</tbody></table>\n";
+    if (b.departments.empty()) {
+        out += "<p>" + t("no_departments") + "</p>\n";
+    }
+    for (const DepartmentLine& d : b.departments) {
+        out += fmt::format("<h2>{}: {} <span class=\"sub\">({})</span></h2>\n<table>", t("department"), esc(d.name),
+                           esc(d.file));
+        out += th({"id", "area", "activity", "who", "due", "resources", "indicators", "result", "status"});
+        for (const ActivityLine& a : d.activities) {
+            out += fmt::format(R"(<tr><td class="id">{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td>)"
+                               R"(<td>{}</td><td>{}</td><td>{}</td></tr>)",
+                               esc(a.id), esc(a.area), esc(a.what), esc(or_dash(a.who)), date_range(a.start, a.due),
+                               esc(or_dash(a.resources)), esc(or_dash(a.indicators)), esc(or_dash(a.result)),
+                               esc(activity_state(a, lang)));
+            out += "\n";
+        }
+        out += "</tbody></table>\n";
+    }
+    return out + "</section>\n";
+}
+
+nlohmann::ordered_json brr_json(const BarnrattsresanSection& b)
+{
+    using nlohmann::ordered_json;
+    auto opt_date = [](const std::optional<Date>& d) { return d ? ordered_json(d->iso()) : ordered_json(nullptr); };
+    auto opt_bool = [](const std::optional<bool>& v) { return v ? ordered_json(*v) : ordered_json(nullptr); };
+    ordered_json j;
+    j["ambition"] = b.ambition;
+    j["implementation"] = {{"start", opt_date(b.implementation_start)}, {"end", opt_date(b.implementation_end)}};
+    j["review_answers"] = b.review_answers;
+    ordered_json areas = ordered_json::array();
+    for (const AreaLine& a : b.areas) {
+        areas.push_back({{"id", a.id},
+                         {"title", a.title},
+                         {"goal", a.goal},
+                         {"activities", a.activities},
+                         {"done", a.done},
+                         {"late", a.late},
+                         {"follow_up",
+                          {{"outcome", a.outcome},
+                           {"effects", a.effects},
+                           {"goal_reached", opt_bool(a.goal_reached)},
+                           {"more_measures", opt_bool(a.more_measures)}}}});
+    }
+    j["areas"] = std::move(areas);
+    ordered_json departments = ordered_json::array();
+    for (const DepartmentLine& d : b.departments) {
+        ordered_json activities = ordered_json::array();
+        for (const ActivityLine& a : d.activities) {
+            activities.push_back({{"id", a.id},
+                                  {"area", a.area},
+                                  {"what", a.what},
+                                  {"who", a.who},
+                                  {"start", opt_date(a.start)},
+                                  {"due", opt_date(a.due)},
+                                  {"resources", a.resources},
+                                  {"indicators", a.indicators},
+                                  {"result", a.result},
+                                  {"status", a.declared ? ordered_json(std::string(to_string(*a.declared)))
+                                                        : ordered_json(nullptr)},
+                                  {"late", a.late}});
+        }
+        departments.push_back({{"name", d.name}, {"file", d.file}, {"activities", std::move(activities)}});
+    }
+    j["departments"] = std::move(departments);
+    return j;
+}
+
 } // namespace
 
 std::string text(const PlanReport& plan, const RenderOptions& options)
@@ -406,6 +656,9 @@ std::string text(const PlanReport& plan, const RenderOptions& options)
     std::string out;
     if (plan.partnership) {
         out += partnership_text(*plan.partnership, options);
+    }
+    if (plan.barnrattsresan) {
+        out += brr_text(*plan.barnrattsresan, options);
     }
     return out;
 }
@@ -416,6 +669,9 @@ std::string markdown(const PlanReport& plan, Language lang, std::string_view hea
     if (plan.partnership) {
         out += partnership_markdown(*plan.partnership, lang, heading);
     }
+    if (plan.barnrattsresan) {
+        out += brr_markdown(*plan.barnrattsresan, lang, heading);
+    }
     return out;
 }
 
@@ -425,6 +681,9 @@ std::string html(const PlanReport& plan, Language lang, Escaper esc)
     if (plan.partnership) {
         out += partnership_html(*plan.partnership, lang, esc);
     }
+    if (plan.barnrattsresan) {
+        out += brr_html(*plan.barnrattsresan, lang, esc);
+    }
     return out;
 }
 
@@ -432,6 +691,9 @@ void json(const PlanReport& plan, nlohmann::ordered_json& out)
 {
     if (plan.partnership) {
         out["partnership"] = partnership_json(*plan.partnership);
+    }
+    if (plan.barnrattsresan) {
+        out["barnrattsresan"] = brr_json(*plan.barnrattsresan);
     }
 }
 

@@ -150,7 +150,7 @@ void check_activities(Findings& f)
         }
     }
     for (const PriorityArea& area : plan.areas) {
-        if (!area.id.ok() || plan.department_paths.empty()) {
+        if (!area.id.ok() || plan.departments.empty()) {
             continue;
         }
         const bool served = std::any_of(plan.departments.begin(), plan.departments.end(), [&](const Department& d) {

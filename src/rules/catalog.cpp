@@ -73,6 +73,30 @@ const std::vector<RuleInfo> k_catalog{
      {"One owner holds most of the actions.", "En ansvarig står för de flesta åtgärderna."}},
     {"one-off-action", W, "unicef-bvk",
      {"An action is not continuous or recurring.", "En åtgärd är inte fortlöpande eller återkommande."}},
+    // Barnombudsmannen's Barnrättsresan.
+    {"ambition-required", E, "barnrattsresan", {"The plan has no ambition statement.", "Planen saknar ambitionsnivå."}},
+    {"areas-required", E, "barnrattsresan", {"The plan has no priority areas.", "Planen saknar prioriterade områden."}},
+    {"area-goal", E, "barnrattsresan",
+     {"A priority area without a title or an overarching goal.", "Ett prioriterat område utan rubrik eller övergripande mål."}},
+    {"area-without-activities", W, "barnrattsresan",
+     {"No department has an activity for a priority area.", "Ingen avdelning har en aktivitet för ett prioriterat område."}},
+    {"department-activities", W, "barnrattsresan", {"A department file lists no activities.", "En avdelningsfil listar inga aktiviteter."}},
+    {"activity-area", E, "barnrattsresan",
+     {"An activity names no priority area, or one the plan lacks.", "En aktivitet anger inget prioriterat område, eller ett som saknas."}},
+    {"activity-incomplete", E, "barnrattsresan",
+     {"An activity leaves out part of the template.", "En aktivitet saknar en del av mallen."}},
+    {"review-before-decision", E, "barnrattsresan",
+     {"Approved without the joint review's three answers, or reviewed after the decision.",
+      "Beslutad utan den gemensamma genomgångens tre svar, eller genomgången efter beslutet."}},
+    {"implementation-period", E, "barnrattsresan",
+     {"An approved plan without an implementation period.", "En beslutad plan utan genomförandeperiod."}},
+    {"implementation-length", W, "barnrattsresan",
+     {"The implementation is not 3–12 months.", "Genomförandet är inte 3–12 månader."}},
+    {"check-in-meetings", E, "barnrattsresan",
+     {"No check-in meeting during the implementation.", "Inget avstämningsmöte under genomförandet."}},
+    {"follow-up-booked", E, "barnrattsresan", {"The step-4 follow-up meeting is not booked.", "Uppföljningsmötet i steg 4 är inte bokat."}},
+    {"area-follow-up", E, "barnrattsresan",
+     {"A priority area's follow-up is incomplete.", "Uppföljningen av ett prioriterat område är ofullständig."}},
     // A partnership of municipalities.
     {"idea-required", E, "partnership", {"The partnership has no idea (verksamhetsidé).", "Partnerskapet saknar verksamhetsidé."}},
     {"strategies-required", W, "partnership", {"The partnership lists no strategies.", "Partnerskapet anger inga strategier."}},
@@ -109,6 +133,8 @@ Diagnostics check_plan(const Plan& plan, const RuleContext& context)
         rules::check_unicef(findings, context);
     } else if (plan.model.ok() && plan.model.value == Model::partnership) {
         rules::check_partnership(findings, context);
+    } else if (plan.model.ok() && plan.model.value == Model::barnrattsresan) {
+        rules::check_barnrattsresan(findings, context);
     }
     return out;
 }
