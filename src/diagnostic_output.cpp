@@ -1,9 +1,14 @@
 #include <barnplan/diagnostic_output.hpp>
 #include <barnplan/escape.hpp>
+#include <barnplan/rules.hpp>
 #include <barnplan/yaml_tree.hpp>
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
+
+#include <cstdint>
+#include <map>
+#include <tuple>
 
 namespace barnplan {
 namespace {
@@ -202,6 +207,242 @@ std::string render_github(const std::vector<CheckedFile>& files, const OutputOpt
         }
     }
     return out;
+}
+
+namespace {
+
+constexpr std::uint64_t k_fnv_prime = 0x100000001b3ULL;
+
+/// FNV-1a: not cryptographic, but stable across runs and machines, which is
+/// all a fingerprint needs (there is no hash library in the core).
+std::uint64_t fnv1a(std::string_view data, std::uint64_t hash)
+{
+    for (char c : data) {
+        hash ^= static_cast<unsigned char>(c);
+        hash *= k_fnv_prime;
+    }
+    return hash;
+}
+
+std::string fingerprint(const Diagnostic& d, std::size_t occurrence)
+{
+    std::string key = d.file;
+    key += '\0';
+    key += d.rule;
+    key += '\0';
+    key += d.message.en;
+    key += '\0';
+    key += std::to_string(occurrence);
+    // Two seeds give 128 bits, the width of the MD5 sums GitLab's own tools use.
+    return fmt::format("{:016x}{:016x}", fnv1a(key, 0xcbf29ce484222325ULL), fnv1a(key, 0x6c62272e07bb0142ULL));
+}
+
+std::string message_with_hint(const Diagnostic& d, Language lang)
+{
+    std::string message = localized(d.message, lang);
+    const std::string& hint = localized(d.hint, lang);
+    if (!hint.empty()) {
+        message += "\n" + hint;
+    }
+    return message;
+}
+
+constexpr auto k_json_replace = nlohmann::ordered_json::error_handler_t::replace;
+
+} // namespace
+
+std::string render_gitlab(const std::vector<CheckedFile>& files, const OutputOptions& /*options*/)
+{
+    using nlohmann::ordered_json;
+    ordered_json issues = ordered_json::array();
+    for (const CheckedFile& file : files) {
+        std::map<std::tuple<std::string, std::string, std::string>, std::size_t> seen;
+        for (const Diagnostic& d : file.diagnostics) {
+            const std::size_t occurrence = seen[{d.file, d.rule, d.message.en}]++;
+            ordered_json issue;
+            issue["type"] = "issue";
+            issue["check_name"] = d.rule;
+            issue["description"] = message_with_hint(d, file.language);
+            issue["categories"] = ordered_json::array({"Bug Risk"});
+            issue["fingerprint"] = fingerprint(d, occurrence);
+            issue["severity"] = d.severity == Severity::error ? "major" : "minor";
+            // GitLab needs a line; a whole-file finding points at the first.
+            issue["location"] = {{"path", d.file},
+                                 {"lines", {{"begin", d.position.known() ? d.position.line : std::size_t{1}}}}};
+            issues.push_back(std::move(issue));
+        }
+    }
+    return issues.dump(2, ' ', false, k_json_replace) + "\n";
+}
+
+std::string render_junit(const std::vector<CheckedFile>& files, const OutputOptions& options)
+{
+    std::size_t total_tests = 0;
+    std::size_t total_failures = 0;
+    std::string suites;
+    for (const CheckedFile& file : files) {
+        std::string cases;
+        std::size_t failures = 0;
+        const std::string file_attr = xml_escape(file.name);
+        for (const Diagnostic& d : file.diagnostics) {
+            const bool error = d.severity == Severity::error;
+            const std::string where = location(d.file, d.position);
+            const std::string message = localized(d.message, file.language);
+            const std::string detail = fmt::format("{}: {}[{}]: {}", where, severity_word(d.severity, file.language),
+                                                   d.rule, message_with_hint(d, file.language));
+            cases += fmt::format("    <testcase classname=\"{}\" name=\"{}\">\n", file_attr,
+                                 xml_escape(fmt::format("{} {}", d.rule, where)));
+            if (error || options.strict) {
+                ++failures;
+                cases += fmt::format("      <failure type=\"{}\" message=\"{}\">{}</failure>\n",
+                                     severity_word(d.severity, Language::en), xml_escape(message), xml_escape(detail));
+            } else {
+                cases += fmt::format("      <system-out>{}</system-out>\n", xml_escape(detail));
+            }
+            cases += "    </testcase>\n";
+        }
+        std::size_t tests = file.diagnostics.size();
+        if (tests == 0) {
+            tests = 1;
+            cases += fmt::format("    <testcase classname=\"{}\" name=\"{}\"/>\n", file_attr,
+                                 file.language == Language::sv ? "alla regler uppfyllda" : "all rules pass");
+        }
+        total_tests += tests;
+        total_failures += failures;
+        suites += fmt::format("  <testsuite name=\"{}\" tests=\"{}\" failures=\"{}\" errors=\"0\" skipped=\"0\">\n{}"
+                              "  </testsuite>\n",
+                              file_attr, tests, failures, cases);
+    }
+    return fmt::format("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                       "<testsuites name=\"barnplan validate\" tests=\"{}\" failures=\"{}\" errors=\"0\">\n{}"
+                       "</testsuites>\n",
+                       total_tests, total_failures, suites);
+}
+
+std::string render_sarif(const std::vector<CheckedFile>& files, const OutputOptions& options)
+{
+    using nlohmann::ordered_json;
+    ordered_json rules = ordered_json::array();
+    std::map<std::string_view, std::size_t> rule_index;
+    for (const RuleInfo& rule : rule_catalog()) {
+        rule_index[rule.id] = rules.size();
+        rules.push_back({{"id", rule.id},
+                         {"shortDescription", {{"text", localized(rule.summary, options.language)}}},
+                         {"defaultConfiguration", {{"level", rule.severity == Severity::error ? "error" : "warning"}}},
+                         {"properties", {{"family", rule.family}}}});
+    }
+    ordered_json results = ordered_json::array();
+    for (const CheckedFile& file : files) {
+        for (const Diagnostic& d : file.diagnostics) {
+            ordered_json result;
+            result["ruleId"] = d.rule;
+            if (const auto it = rule_index.find(d.rule); it != rule_index.end()) {
+                result["ruleIndex"] = it->second;
+            }
+            result["level"] = d.severity == Severity::error ? "error" : "warning";
+            result["message"] = {{"text", message_with_hint(d, file.language)}};
+            ordered_json physical = {{"artifactLocation", {{"uri", uri_escape_path(d.file)}}}};
+            if (d.position.known()) {
+                physical["region"] = {{"startLine", d.position.line}, {"startColumn", d.position.column}};
+            }
+            result["locations"] = ordered_json::array({{{"physicalLocation", std::move(physical)}}});
+            results.push_back(std::move(result));
+        }
+    }
+    ordered_json driver = {{"name", "barnplan"},
+                           {"version", options.tool_version},
+                           {"rules", std::move(rules)}};
+    ordered_json run = {{"tool", {{"driver", std::move(driver)}}},
+                        {"columnKind", "unicodeCodePoints"},
+                        {"results", std::move(results)}};
+    ordered_json root = {{"$schema", "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"},
+                         {"version", "2.1.0"},
+                         {"runs", ordered_json::array({std::move(run)})}};
+    return root.dump(2, ' ', false, k_json_replace) + "\n";
+}
+
+std::string render_github_summary(const std::vector<CheckedFile>& files, const OutputOptions& options)
+{
+    constexpr std::size_t k_max_listed = 200; // a step summary is capped at 1 MiB
+    const bool sv = options.language == Language::sv;
+    std::size_t errors = 0;
+    std::size_t warnings = 0;
+    std::size_t with_findings = 0;
+    std::string table = sv ? "| Plan | Fel | Varningar |\n|---|---:|---:|\n" : "| Plan | Errors | Warnings |\n|---|---:|---:|\n";
+    for (const CheckedFile& file : files) {
+        const std::size_t e = count_severity(file.diagnostics, Severity::error);
+        const std::size_t w = count_severity(file.diagnostics, Severity::warning);
+        errors += e;
+        warnings += w;
+        with_findings += file.diagnostics.empty() ? 0U : 1U;
+        table += fmt::format("| {} | {} | {} |\n", markdown_inline(file.name), e, w);
+    }
+    std::string out = "## barnplan validate\n\n";
+    if (errors + warnings == 0) {
+        out += sv ? fmt::format("{} {}, inga problem.\n\n", files.size(),
+                                files.size() == 1 ? "plan kontrollerad" : "planer kontrollerade")
+                  : fmt::format("{} {} checked, no problems.\n\n", files.size(), files.size() == 1 ? "plan" : "plans");
+    } else {
+        out += "**" + summary_line(errors, warnings, with_findings, files.size(), options.language) + "**\n\n";
+    }
+    out += table;
+    std::size_t listed = 0;
+    for (const CheckedFile& file : files) {
+        if (file.diagnostics.empty()) {
+            continue;
+        }
+        out += fmt::format("\n### {}\n\n", markdown_inline(file.name));
+        for (const Diagnostic& d : file.diagnostics) {
+            if (listed == k_max_listed) {
+                break;
+            }
+            ++listed;
+            std::string where;
+            if (d.position.known()) {
+                where = file.language == Language::sv ? fmt::format(" rad {}, kolumn {}", d.position.line, d.position.column)
+                                                      : fmt::format(" line {}, column {}", d.position.line, d.position.column);
+            }
+            out += fmt::format("- **{}** `{}`{}: {}", severity_word(d.severity, file.language), d.rule, where,
+                               markdown_inline(localized(d.message, file.language)));
+            const std::string& hint = localized(d.hint, file.language);
+            if (!hint.empty()) {
+                out += " — " + markdown_inline(hint);
+            }
+            out += "\n";
+        }
+    }
+    const std::size_t total = errors + warnings;
+    if (listed < total) {
+        out += sv ? fmt::format("\n… och {} till.\n", total - listed) : fmt::format("\n… and {} more.\n", total - listed);
+    }
+    return out;
+}
+
+const std::vector<std::string>& diagnostic_formats()
+{
+    static const std::vector<std::string> k_formats{"text", "json", "github", "gitlab", "junit", "sarif"};
+    return k_formats;
+}
+
+std::string render_diagnostics(std::string_view format, const std::vector<CheckedFile>& files,
+                               const OutputOptions& options)
+{
+    if (format == "json") {
+        return render_json(files, options);
+    }
+    if (format == "github") {
+        return render_github(files, options);
+    }
+    if (format == "gitlab") {
+        return render_gitlab(files, options);
+    }
+    if (format == "junit") {
+        return render_junit(files, options);
+    }
+    if (format == "sarif") {
+        return render_sarif(files, options);
+    }
+    return render_text(files, options);
 }
 
 } // namespace barnplan

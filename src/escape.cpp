@@ -242,6 +242,69 @@ std::string github_escape_property(std::string_view text)
     return out;
 }
 
+std::string xml_escape(std::string_view text)
+{
+    std::string out;
+    out.reserve(text.size());
+    std::size_t i = 0;
+    while (i < text.size()) {
+        const std::size_t start = i;
+        const char32_t cp = decode(text, i);
+        switch (cp) {
+        case '&':
+            out += "&amp;";
+            break;
+        case '<':
+            out += "&lt;";
+            break;
+        case '>':
+            out += "&gt;";
+            break;
+        case '"':
+            out += "&quot;";
+            break;
+        case '\'':
+            out += "&apos;";
+            break;
+        case '\t':
+            out += "&#9;";
+            break;
+        case '\n':
+            out += "&#10;";
+            break;
+        case '\r':
+            out += "&#13;";
+            break;
+        default:
+            // DEL and C1 are allowed but discouraged in XML 1.0: visible too.
+            if (cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp < 0xA0) || (i - start == 1 && cp >= 0x80)) {
+                out += fmt::format("\\x{:02X}", static_cast<unsigned>(cp));
+            } else if (cp == 0xFFFE || cp == 0xFFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
+                out += fmt::format("\\u{:04X}", static_cast<unsigned>(cp));
+            } else {
+                out.append(text.substr(start, i - start));
+            }
+        }
+    }
+    return out;
+}
+
+std::string uri_escape_path(std::string_view path)
+{
+    std::string out;
+    for (char c : path) {
+        const auto u = static_cast<unsigned char>(c);
+        if (std::isalnum(u) != 0 && u < 0x80U) {
+            out += c;
+        } else if (c == '-' || c == '.' || c == '_' || c == '~' || c == '/') {
+            out += c;
+        } else {
+            out += fmt::format("%{:02X}", static_cast<unsigned>(u));
+        }
+    }
+    return out;
+}
+
 std::size_t display_width(std::string_view text)
 {
     std::size_t width = 0;

@@ -23,7 +23,7 @@ get_filename_component(bindir "${BARNPLAN}" DIRECTORY)
 execute_process(
   COMMAND ${CMAKE_COMMAND} -E env
           --unset=LANG --unset=LC_ALL --unset=LC_MESSAGES --unset=LANGUAGE
-          --unset=NO_COLOR --unset=SOURCE_DATE_EPOCH --unset=GITHUB_ACTIONS
+          --unset=NO_COLOR --unset=SOURCE_DATE_EPOCH --unset=GITHUB_ACTIONS --unset=GITHUB_STEP_SUMMARY
           TERM=dumb TZ=UTC "PATH=${bindir}:$ENV{PATH}"
           /bin/sh -c "${command}"
   WORKING_DIRECTORY "${WORK}"

@@ -25,6 +25,19 @@ namespace barnplan {
 /// Escapes a property value of a workflow command (file=, title=): also ':' and ','.
 [[nodiscard]] std::string github_escape_property(std::string_view text);
 
+/// Escapes text for XML 1.0 character data and attribute values (both
+/// quotes, and tabs and line breaks as character references so attribute
+/// normalisation keeps them). Characters XML 1.0 forbids even as references
+/// (C0 controls other than tab and line breaks, U+FFFE, U+FFFF, stray bytes)
+/// and the discouraged DEL and C1 controls become visible escapes such as
+/// \x1B, as on a terminal.
+[[nodiscard]] std::string xml_escape(std::string_view text);
+
+/// A relative path as a URI reference (RFC 3986): every byte but the
+/// unreserved characters and '/' percent-encoded, so a path with spaces,
+/// '%', '#' or '?' stays one path.
+[[nodiscard]] std::string uri_escape_path(std::string_view path);
+
 /// Display width on a terminal: code points, with East Asian wide characters
 /// counting two and combining marks zero.
 [[nodiscard]] std::size_t display_width(std::string_view text);

@@ -9,8 +9,15 @@
 
 #include <fmt/format.h>
 
+#include <fcntl.h>
+#include <unistd.h>
+
 #include <algorithm>
+#include <cerrno>
+#include <cstdlib>
+#include <cstring>
 #include <filesystem>
+#include <string_view>
 #include <system_error>
 
 namespace barnplan::cli {
@@ -18,10 +25,40 @@ namespace {
 
 struct ValidateOptions {
     std::vector<std::string> paths;
-    std::string format = "text";
+    std::string format; ///< empty: github under GitHub Actions, else text
     bool strict = false;
     bool verbose = false;
 };
+
+/// GitHub Actions sets GITHUB_ACTIONS=true; annotations are then what the
+/// user wants to see, without having to say so.
+std::string default_format()
+{
+    const char* actions = std::getenv("GITHUB_ACTIONS");
+    return actions != nullptr && std::string_view(actions) == "true" ? "github" : "text";
+}
+
+/// Appends the Markdown summary to $GITHUB_STEP_SUMMARY when it is set; false
+/// (reported) when the file cannot be written.
+bool append_step_summary(const std::string& markdown, Language lang)
+{
+    const char* path = std::getenv("GITHUB_STEP_SUMMARY");
+    if (path == nullptr || *path == '\0') {
+        return true;
+    }
+    const int fd = ::open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0666);
+    bool ok = fd >= 0 && write_all(fd, markdown);
+    int saved = errno;
+    if (fd >= 0 && ::close(fd) != 0 && ok) {
+        ok = false;
+        saved = errno;
+    }
+    if (!ok) {
+        print_error(lang, {fmt::format("cannot write the step summary {}: {}", path, std::strerror(saved)),
+                           fmt::format("kan inte skriva stegsammanfattningen {}: {}", path, std::strerror(saved))});
+    }
+    return ok;
+}
 
 int run_validate(const ValidateOptions& options, const GlobalOptions& global)
 {
@@ -69,12 +106,11 @@ int run_validate(const ValidateOptions& options, const GlobalOptions& global)
     out_options.color = use_color(global, stdout);
     out_options.verbose = options.verbose;
     out_options.tool_version = std::string(k_version);
-    if (options.format == "json") {
-        print_out(render_json(files, out_options));
-    } else if (options.format == "github") {
-        print_out(render_github(files, out_options));
-    } else {
-        print_out(render_text(files, out_options));
+    out_options.strict = options.strict;
+    const std::string format = options.format.empty() ? default_format() : options.format;
+    print_out(render_diagnostics(format, files, out_options));
+    if (format == "github" && !append_step_summary(render_github_summary(files, out_options), lang)) {
+        io_error = true;
     }
     if (io_error) {
         return k_exit_usage;
@@ -97,8 +133,10 @@ Runner setup_validate(CLI::App& sub, const GlobalOptions& global)
 {
     auto options = std::make_shared<ValidateOptions>();
     sub.add_option("paths", options->paths, "Plan files or directories (default: the current directory)");
-    sub.add_option("--format,-f", options->format, "Output: text, json or github")
-        ->check(CLI::IsMember({"text", "json", "github"}));
+    sub.add_option("--format,-f", options->format,
+                   "Output: text, json, github, gitlab (Code Quality), junit or sarif "
+                   "(default: github when GITHUB_ACTIONS=true, else text)")
+        ->check(CLI::IsMember(diagnostic_formats()));
     sub.add_flag("--strict", options->strict, "Warnings fail too (exit 1)");
     sub.add_flag("--verbose,-v", options->verbose, "Say so when all is well, and which files were skipped");
     return [options, &global]() {

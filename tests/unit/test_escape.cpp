@@ -9,6 +9,8 @@ using barnplan::display_width;
 using barnplan::github_escape_data;
 using barnplan::github_escape_property;
 using barnplan::terminal_safe;
+using barnplan::uri_escape_path;
+using barnplan::xml_escape;
 
 namespace {
 
@@ -152,4 +154,34 @@ TEST_CASE("terminal_safe escapes ESC after a broken UTF-8 lead byte")
         CHECK(inert(safe));
         CHECK(safe.find('\x1B') == std::string::npos);
     }
+}
+
+TEST_CASE("xml_escape escapes markup and both quotes")
+{
+    CHECK(xml_escape("a<b>&c\"d'e") == "a&lt;b&gt;&amp;c&quot;d&apos;e");
+    CHECK(xml_escape("]]> --") == "]]&gt; --");
+    CHECK(xml_escape("Målsättning – barnens åsikter") == "Målsättning – barnens åsikter");
+}
+
+TEST_CASE("xml_escape keeps tabs and line breaks as character references")
+{
+    CHECK(xml_escape("a\tb\nc\rd") == "a&#9;b&#10;c&#13;d");
+}
+
+TEST_CASE("xml_escape makes characters XML 1.0 forbids visible")
+{
+    CHECK(xml_escape(std::string_view("\x00\x01\x1b[31m\x0c", 8)) == "\\x00\\x01\\x1B[31m\\x0C");
+    CHECK(xml_escape("\x7f") == "\\x7F");
+    CHECK(xml_escape("\xc2\x85") == "\\x85");       // NEL, a C1 control
+    CHECK(xml_escape("\xef\xbf\xbe") == "\\uFFFE"); // a noncharacter XML forbids
+    CHECK(xml_escape("\xef\xbf\xbf") == "\\uFFFF");
+    CHECK(xml_escape("\xe4") == "\\xE4");           // a stray byte
+}
+
+TEST_CASE("uri_escape_path percent-encodes all but unreserved characters and '/'")
+{
+    CHECK(uri_escape_path("plans/exempelby.yaml") == "plans/exempelby.yaml");
+    CHECK(uri_escape_path("plan,v1%.yaml") == "plan%2Cv1%25.yaml");
+    CHECK(uri_escape_path("a b#c?d") == "a%20b%23c%3Fd");
+    CHECK(uri_escape_path("å.yaml") == "%C3%A5.yaml");
 }
