@@ -684,6 +684,16 @@ public:
     {
         return fmt::format("Usage: {0} [OPTIONS] OLD.yaml NEW.yaml\n   or: {0} [OPTIONS] REV [REV] [-- PATH…]\n", name);
     }
+    /// CLI11 puts two blank lines before the footer when a hidden group
+    /// (PATH's) comes after the options; one is enough.
+    std::string make_help(const CLI::App* app, std::string name, CLI::AppFormatMode mode) const override
+    {
+        std::string out = CLI::Formatter::make_help(app, std::move(name), mode);
+        if (const std::size_t at = out.find("\n\n\n"); at != std::string::npos) {
+            out.erase(at, 1);
+        }
+        return out;
+    }
 };
 
 } // namespace
@@ -708,7 +718,13 @@ Runner setup_diff(CLI::App& sub, const GlobalOptions& global)
             "", ""))
         // Bounded: CLI11 takes only one positional without a limit.
         ->expected(1, 1 << 16);
-    sub.add_option("args", options->args, "OLD.yaml NEW.yaml, or REV [REV] [-- PATH…], or what git gives a driver");
+    sub.add_option("args", options->args, "OLD.yaml NEW.yaml, or REV [REV] [-- PATH…], or what git gives a driver")
+        ->type_name("FILE|REV");
+    // The shared footer's exit status says "findings"; a diff has none.
+    std::string shared_footer = sub.get_footer();
+    shared_footer = shared_footer.substr(0, shared_footer.find("Exit status:")) +
+                    "Exit status: 0 compared (with --exit-code: no change in meaning), 1 with --exit-code: the plans "
+                    "differ in meaning, 2 usage or I/O error, unknown revision, or a plan that does not load.";
     sub.footer("Forms:\n"
                "  barnplan diff OLD.yaml NEW.yaml   two plan files\n"
                "  barnplan diff REV [-- PATH…]      a git revision and the working tree\n"
@@ -718,10 +734,11 @@ Runner setup_diff(CLI::App& sub, const GlobalOptions& global)
                "As git's diff driver: '*.yaml diff=barnplan' in .gitattributes and\n"
                "  git config diff.barnplan.command 'barnplan diff --git-driver'\n"
                "then git diff and git log -p --ext-diff show changes in meaning.\n" +
-               sub.get_footer());
+               shared_footer);
     sub.add_option("--format,-f", options->format, "Output: text, markdown or json")
         ->check(CLI::IsMember({"text", "markdown", "json"}));
-    sub.add_flag("--exit-code", options->exit_code, "Exit 1 when the plans differ in meaning");
+    sub.add_flag("--exit-code", options->exit_code,
+                 "Exit 1 when the plans differ in meaning (a rename alone does not)");
     sub.add_flag("--git-driver", options->git_driver,
                  "Run as git's diff driver on the 7 arguments git passes (see below); exits 0 whatever differs");
     return [options, &global]() { return run_diff(*options, global); };

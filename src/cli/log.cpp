@@ -380,9 +380,18 @@ int run_log(const LogOptions& options, const GlobalOptions& global)
 Runner setup_log(CLI::App& sub, const GlobalOptions& global)
 {
     auto options = std::make_shared<LogOptions>();
-    sub.add_option("path", options->path, "The plan file to follow back through git history")->required();
-    CLI::Option* meter = sub.add_option("--meter", options->meter, "Only this meter's changes and measurements");
-    CLI::Option* goal = sub.add_option("--goal", options->goal, "Only this goal's level changes");
+    sub.add_option("path", options->path, "The plan file to follow back through git history")
+        ->type_name("FILE")
+        ->required();
+    // The shared footer's exit status says "findings"; a log has none.
+    const std::string shared_footer = sub.get_footer();
+    sub.footer(shared_footer.substr(0, shared_footer.find("Exit status:")) +
+               "Exit status: 0 shown, 2 usage or I/O error, not in a git repository, or the plan, meter or goal "
+               "not found.");
+    CLI::Option* meter =
+        sub.add_option("--meter", options->meter, "Only this meter's changes and measurements")->type_name("ID");
+    CLI::Option* goal = sub.add_option("--goal", options->goal, "Only this goal's level changes and level assessments")
+                            ->type_name("ID");
     meter->excludes(goal);
     sub.add_flag("--reverse", options->reverse, "Oldest commit first (default: newest first, like git log)");
     sub.add_option("--format,-f", options->format, "Output: text, markdown or json")
