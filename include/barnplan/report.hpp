@@ -157,6 +157,31 @@ struct BarnrattsresanSection {
     int review_answers = 0; ///< of the joint review's three questions
 };
 
+/// UNICEF's evaluation: one preparation deadline and where it stands.
+struct EvaluationLine {
+    std::string key; ///< booked, form_started, form_approved, form_stored
+    Text what;
+    Date deadline;
+    std::optional<Date> done;
+    /// "done", "done-late", "missed", "due-soon" (within 30 days) or "open".
+    std::string state;
+};
+
+/// One criterion UNICEF weighs for recognition, as a checklist line.
+struct ReadinessItem {
+    std::string key; ///< actions_done, levels_raised, meters_recent, children_evaluated
+    Text what;
+    bool met = false;
+    std::size_t count = 0; ///< how many meet it…
+    std::size_t of = 0;    ///< …of how many (0 when not counted)
+};
+
+struct EvaluationSection {
+    std::optional<Date> meeting;
+    std::vector<EvaluationLine> steps;
+    std::vector<ReadinessItem> readiness;
+};
+
 /// Everything a meeting needs to see of one plan, computed once for every format.
 struct PlanReport {
     std::string file;
@@ -188,6 +213,7 @@ struct PlanReport {
     std::optional<Date> next_deadline;
     std::optional<PartnershipSection> partnership;
     std::optional<BarnrattsresanSection> barnrattsresan;
+    std::optional<EvaluationSection> evaluation; ///< unicef-bvk plans with an `evaluation:`
 };
 
 /// Meter progress: (latest − baseline) / (target − baseline) clamped to 0–1;

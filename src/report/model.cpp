@@ -2,6 +2,7 @@
 // coverage and what comes up next. Every output format renders this one model.
 
 #include <barnplan/escape.hpp>
+#include <barnplan/evaluation.hpp>
 #include <barnplan/report.hpp>
 
 #include <algorithm>
@@ -340,6 +341,60 @@ static BarnrattsresanSection build_barnrattsresan(const Plan& plan, const Report
     return out;
 }
 
+static EvaluationSection build_evaluation(const Plan& plan, const ReportOptions& options, PlanReport& report)
+{
+    EvaluationSection out;
+    out.meeting = value_of(plan.evaluation.meeting);
+    for (const EvaluationStep& s : evaluation_steps(plan)) {
+        EvaluationLine line{std::string(s.key), s.what, s.deadline, value_of(*s.done), "open"};
+        if (line.done) {
+            line.state = s.deadline < *line.done ? "done-late" : "done";
+        } else if (s.deadline < options.as_of) {
+            line.state = "missed";
+        } else {
+            if (s.deadline.days() - options.as_of.days() <= options.soon_days) {
+                line.state = "due-soon";
+            }
+            report.upcoming.push_back({s.deadline, line.key, localized(s.what, report.language),
+                                       {"evaluation deadline", "utvärderingen, sista dag"}});
+        }
+        out.steps.push_back(std::move(line));
+    }
+    // The criteria UNICEF weighs (seed 002), over the whole plan.
+    std::size_t actions = 0;
+    std::size_t done = 0;
+    std::size_t goals = 0;
+    std::size_t raised = 0;
+    for (const Goal& g : plan.goals) {
+        for (const Action& a : g.actions) {
+            if (a.status.ok() && a.status.value == ActionStatus::dropped) {
+                continue;
+            }
+            ++actions;
+            done += a.status.ok() && a.status.value == ActionStatus::done ? 1U : 0U;
+        }
+        if (g.start_level.ok()) {
+            ++goals;
+            raised += g.current_level.ok() && g.current_level.value > g.start_level.value ? 1U : 0U;
+        }
+    }
+    const bool children = std::any_of(plan.meetings.begin(), plan.meetings.end(), [&](const Meeting& m) {
+        return m.kind.ok() && m.kind.value == "children" && m.date.ok() &&
+               (!plan.period_start.ok() || plan.period_start.value <= m.date.value);
+    });
+    out.readiness.push_back({"actions_done", {"actions carried out", "åtgärderna genomförda"}, actions > 0 && done == actions,
+                             done, actions});
+    out.readiness.push_back({"levels_raised", {"indicator levels raised from the start", "indikatornivåerna höjda från start"},
+                             goals > 0 && raised == goals, raised, goals});
+    out.readiness.push_back({"meters_recent", {"meters with a recent value", "mätare med ett aktuellt värde"},
+                             report.meters_total > 0 && report.meters_current == report.meters_total,
+                             report.meters_current, report.meters_total});
+    out.readiness.push_back({"children_evaluated",
+                             {"children's evaluation recorded (a 'children' meeting)", "barnens utvärdering registrerad (ett möte 'children')"},
+                             children, children ? 1U : 0U, 0});
+    return out;
+}
+
 PlanReport build_report(const Plan& plan, const ReportOptions& options)
 {
     PlanReport report;
@@ -446,6 +501,9 @@ PlanReport build_report(const Plan& plan, const ReportOptions& options)
     }
     if (plan.model.ok() && plan.model.value == Model::barnrattsresan) {
         report.barnrattsresan = build_barnrattsresan(plan, options, report);
+    }
+    if (plan.model.ok() && plan.model.value == Model::unicef_bvk && plan.has_evaluation) {
+        report.evaluation = build_evaluation(plan, options, report);
     }
     if (report.last_update) {
         report.days_since_update = options.as_of.days() - report.last_update->days();

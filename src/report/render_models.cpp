@@ -99,6 +99,16 @@ Text w(std::string_view key)
         {"answered", {"{} of 3 questions answered", "{} av 3 frågor besvarade"}},
         {"no_departments", {"No department files are loaded.", "Inga avdelningsfiler är inlästa."}},
         {"yes", {"yes", "ja"}},
+        {"evaluation", {"Evaluation meeting", "Utvärderingsträff"}},
+        {"step", {"Step", "Steg"}},
+        {"deadline", {"Deadline", "Sista dag"}},
+        {"done_on", {"Done", "Gjort"}},
+        {"readiness", {"Evaluation readiness", "Beredskap för utvärderingen"}},
+        {"state-done", {"done", "klart"}},
+        {"state-done-late", {"done late", "gjort för sent"}},
+        {"state-missed", {"missed", "missat"}},
+        {"state-due-soon", {"due soon", "snart"}},
+        {"state-open", {"open", "öppet"}},
         {"no", {"no", "nej"}},
     };
     auto it = k_words.find(key);
@@ -649,6 +659,114 @@ nlohmann::ordered_json brr_json(const BarnrattsresanSection& b)
     return j;
 }
 
+// ---- evaluation -------------------------------------------------------------------
+
+std::string readiness_line(const ReadinessItem& r, Language lang)
+{
+    std::string out = tr(r.what, lang);
+    if (r.of > 0) {
+        out += fmt::format(fmt::runtime(lang == Language::sv ? ": {} av {}" : ": {} of {}"), r.count, r.of);
+    }
+    return out;
+}
+
+std::string eval_heading(const EvaluationSection& e, Language lang)
+{
+    return tr(w("evaluation"), lang) + (e.meeting ? " " + e.meeting->iso() : "");
+}
+
+std::string state_color(const std::string& state)
+{
+    return state == "missed" ? "31" : (state == "due-soon" || state == "done-late" ? "33" : "");
+}
+
+std::string eval_text(const EvaluationSection& e, const RenderOptions& options)
+{
+    const Language lang = options.language;
+    auto heading = [&](const std::string& h) { return options.color ? "\x1b[1m" + h + "\x1b[0m\n" : h + "\n"; };
+    std::string out = "\n" + heading(eval_heading(e, lang));
+    Table t({{tr(w("step"), lang), true, 16}, {tr(w("deadline"), lang)}, {tr(w("done_on"), lang)}, {tr(w("status"), lang)}});
+    for (const EvaluationLine& s : e.steps) {
+        t.add_row({{tr(s.what, lang)},
+                   {s.deadline.iso()},
+                   {s.done ? s.done->iso() : "–"},
+                   {tr(w("state-" + s.state), lang), state_color(s.state)}});
+    }
+    if (!t.empty()) {
+        out += t.render(options.width, 4, options.color);
+    }
+    out += "\n" + heading(tr(w("readiness"), lang));
+    for (const ReadinessItem& r : e.readiness) {
+        out += fmt::format("    [{}] {}\n", r.met ? "x" : " ", readiness_line(r, lang));
+    }
+    return out;
+}
+
+std::string eval_markdown(const EvaluationSection& e, Language lang, std::string_view heading)
+{
+    std::string out = fmt::format("\n{} {}\n\n", heading, markdown_inline(eval_heading(e, lang)));
+    if (!e.steps.empty()) {
+        out += fmt::format("| {} | {} | {} | {} |\n| --- | --- | --- | --- |\n", cell_md(tr(w("step"), lang)),
+                           cell_md(tr(w("deadline"), lang)), cell_md(tr(w("done_on"), lang)),
+                           cell_md(tr(w("status"), lang)));
+        for (const EvaluationLine& s : e.steps) {
+            out += fmt::format("| {} | {} | {} | {} |\n", cell_md(tr(s.what, lang)), s.deadline.iso(),
+                               s.done ? s.done->iso() : "–", cell_md(tr(w("state-" + s.state), lang)));
+        }
+    }
+    out += fmt::format("\n{} {}\n\n", heading, markdown_inline(tr(w("readiness"), lang)));
+    for (const ReadinessItem& r : e.readiness) {
+        out += fmt::format("- [{}] {}\n", r.met ? "x" : " ", cell_md(readiness_line(r, lang)));
+    }
+    return out;
+}
+
+std::string eval_html(const EvaluationSection& e, Language lang, Escaper esc)
+{
+    std::string out = R"(<section class="evaluation">)";
+    out += fmt::format("\n<h2>{}</h2>\n", esc(eval_heading(e, lang)));
+    if (!e.steps.empty()) {
+        out += fmt::format(R"(<table><thead><tr><th scope="col">{}</th><th scope="col">{}</th><th scope="col">{}</th>)"
+                           R"(<th scope="col">{}</th></tr></thead><tbody>)"
+                           "\n",
+                           esc(tr(w("step"), lang)), esc(tr(w("deadline"), lang)), esc(tr(w("done_on"), lang)),
+                           esc(tr(w("status"), lang)));
+        for (const EvaluationLine& s : e.steps) {
+            out += fmt::format(R"(<tr class="{}"><td>{}</td><td><span class="date">{}</span></td><td>{}</td><td>{}</td></tr>)",
+                               esc(s.state), esc(tr(s.what, lang)), s.deadline.iso(), s.done ? s.done->iso() : "–",
+                               esc(tr(w("state-" + s.state), lang)));
+            out += "\n";
+        }
+        out += "</tbody></table>\n";
+    }
+    out += fmt::format("<h2>{}</h2>\n<ul class=\"checklist\">\n", esc(tr(w("readiness"), lang)));
+    for (const ReadinessItem& r : e.readiness) {
+        out += fmt::format("<li>{} {}</li>\n", r.met ? "☑" : "☐", esc(readiness_line(r, lang)));
+    }
+    return out + "</ul>\n</section>\n";
+}
+
+nlohmann::ordered_json eval_json(const EvaluationSection& e)
+{
+    using nlohmann::ordered_json;
+    ordered_json j;
+    j["meeting"] = e.meeting ? ordered_json(e.meeting->iso()) : ordered_json(nullptr);
+    ordered_json steps = ordered_json::array();
+    for (const EvaluationLine& s : e.steps) {
+        steps.push_back({{"step", s.key},
+                         {"deadline", s.deadline.iso()},
+                         {"done", s.done ? ordered_json(s.done->iso()) : ordered_json(nullptr)},
+                         {"state", s.state}});
+    }
+    j["steps"] = std::move(steps);
+    ordered_json readiness = ordered_json::array();
+    for (const ReadinessItem& r : e.readiness) {
+        readiness.push_back({{"criterion", r.key}, {"met", r.met}, {"count", r.count}, {"of", r.of}});
+    }
+    j["readiness"] = std::move(readiness);
+    return j;
+}
+
 } // namespace
 
 std::string text(const PlanReport& plan, const RenderOptions& options)
@@ -659,6 +777,9 @@ std::string text(const PlanReport& plan, const RenderOptions& options)
     }
     if (plan.barnrattsresan) {
         out += brr_text(*plan.barnrattsresan, options);
+    }
+    if (plan.evaluation) {
+        out += eval_text(*plan.evaluation, options);
     }
     return out;
 }
@@ -672,6 +793,9 @@ std::string markdown(const PlanReport& plan, Language lang, std::string_view hea
     if (plan.barnrattsresan) {
         out += brr_markdown(*plan.barnrattsresan, lang, heading);
     }
+    if (plan.evaluation) {
+        out += eval_markdown(*plan.evaluation, lang, heading);
+    }
     return out;
 }
 
@@ -684,6 +808,9 @@ std::string html(const PlanReport& plan, Language lang, Escaper esc)
     if (plan.barnrattsresan) {
         out += brr_html(*plan.barnrattsresan, lang, esc);
     }
+    if (plan.evaluation) {
+        out += eval_html(*plan.evaluation, lang, esc);
+    }
     return out;
 }
 
@@ -694,6 +821,9 @@ void json(const PlanReport& plan, nlohmann::ordered_json& out)
     }
     if (plan.barnrattsresan) {
         out["barnrattsresan"] = brr_json(*plan.barnrattsresan);
+    }
+    if (plan.evaluation) {
+        out["evaluation"] = eval_json(*plan.evaluation);
     }
 }
 

@@ -73,6 +73,15 @@ const std::vector<RuleInfo> k_catalog{
      {"One owner holds most of the actions.", "En ansvarig står för de flesta åtgärderna."}},
     {"one-off-action", W, "unicef-bvk",
      {"An action is not continuous or recurring.", "En åtgärd är inte fortlöpande eller återkommande."}},
+    {"evaluation-deadline-missed", E, "unicef-bvk",
+     {"An evaluation preparation deadline passed unmet.", "En sista dag för att förbereda utvärderingen passerade."}},
+    {"evaluation-deadline-near", W, "unicef-bvk",
+     {"An evaluation preparation deadline is within 30 days.", "En sista dag för att förbereda utvärderingen är inom 30 dagar."}},
+    {"evaluation-deadline-late", W, "unicef-bvk",
+     {"An evaluation preparation step was done after its deadline.", "Ett steg i förberedelsen av utvärderingen gjordes för sent."}},
+    {"evaluation-order", E, "unicef-bvk",
+     {"The evaluation form approved before started, or stored before approved.",
+      "Utvärderingsblanketten godkänd före start eller sparad före godkännandet."}},
     // Barnombudsmannen's Barnrättsresan.
     {"ambition-required", E, "barnrattsresan", {"The plan has no ambition statement.", "Planen saknar ambitionsnivå."}},
     {"areas-required", E, "barnrattsresan", {"The plan has no priority areas.", "Planen saknar prioriterade områden."}},
@@ -131,6 +140,7 @@ Diagnostics check_plan(const Plan& plan, const RuleContext& context)
     rules::check_common(findings, context);
     if (plan.model.ok() && plan.model.value == Model::unicef_bvk) {
         rules::check_unicef(findings, context);
+        rules::check_evaluation(findings, context);
     } else if (plan.model.ok() && plan.model.value == Model::partnership) {
         rules::check_partnership(findings, context);
     } else if (plan.model.ok() && plan.model.value == Model::barnrattsresan) {

@@ -562,6 +562,42 @@ TEST_CASE("UNICEF rules on actions and meters: each fires, and a near miss does 
     }
 }
 
+TEST_CASE("evaluation deadlines: each fires, and a near miss does not")
+{
+    // Today is 2026-06-01; the deadlines count back from the meeting.
+    const std::string plan = clean_plan();
+    auto evaluation = [&](std::string_view lines) { return plan + "evaluation:\n" + std::string(lines); };
+    SUBCASE("evaluation-deadline-missed")
+    {
+        const std::string open = evaluation("  meeting: 2026-06-10\n  booked: 2026-05-01\n  form_started: "
+                                            "2026-04-01\n  form_approved: 2026-05-20\n");
+        CHECK(fired(open, "evaluation-deadline-missed") == 1);
+        CHECK(fired(open + "  form_stored: 2026-05-27\n", "evaluation-deadline-missed") == 0);
+        CHECK(fired(open, "evaluation-deadline-missed", *Date::parse("2026-05-27")) == 0);
+    }
+    SUBCASE("evaluation-deadline-near")
+    {
+        const std::string done = "  booked: 2026-05-01\n  form_started: 2026-04-15\n  form_approved: 2026-05-20\n";
+        CHECK(fired(evaluation("  meeting: 2026-07-01\n" + std::string(done)), "evaluation-deadline-near") == 1);
+        CHECK(fired(evaluation("  meeting: 2026-08-01\n" + std::string(done)), "evaluation-deadline-near") == 0);
+        CHECK(fired(evaluation("  meeting: 2026-08-01\n" + std::string(done)), "evaluation-deadline-missed") == 0);
+    }
+    SUBCASE("evaluation-deadline-late")
+    {
+        const std::string rest = "  form_started: 2026-03-15\n  form_approved: 2026-05-20\n  form_stored: 2026-05-25\n";
+        CHECK(fired(evaluation("  meeting: 2026-06-10\n  booked: 2026-05-20\n" + rest), "evaluation-deadline-late") == 1);
+        CHECK(fired(evaluation("  meeting: 2026-06-10\n  booked: 2026-05-10\n" + rest), "evaluation-deadline-late") == 0);
+    }
+    SUBCASE("evaluation-order")
+    {
+        const std::string head = "  meeting: 2026-06-10\n  booked: 2026-05-01\n  form_started: 2026-03-15\n";
+        CHECK(fired(evaluation(head + "  form_approved: 2026-05-20\n  form_stored: 2026-05-19\n"), "evaluation-order") ==
+              1);
+        CHECK(fired(evaluation(head + "  form_approved: 2026-05-20\n  form_stored: 2026-05-20\n"), "evaluation-order") ==
+              0);
+    }
+}
+
 TEST_CASE("every common and UNICEF rule in the catalog is tested here")
 {
     // The rules the cases above fire; a new rule must get a case and be added.
@@ -590,7 +626,11 @@ TEST_CASE("every common and UNICEF rule in the catalog is tested here")
                                             "date-outside-period",
                                             "welfare-commitment",
                                             "single-owner",
-                                            "one-off-action"};
+                                            "one-off-action",
+                                            "evaluation-deadline-missed",
+                                            "evaluation-deadline-near",
+                                            "evaluation-deadline-late",
+                                            "evaluation-order"};
     for (const RuleInfo& rule : barnplan::rule_catalog()) {
         if (rule.family == "common" || rule.family == "unicef-bvk") {
             CAPTURE(rule.id);
@@ -686,8 +726,9 @@ TEST_CASE("every rule finding has an id from the catalog and messages in English
     // (which needs most owners alike) fire on this plan.
     std::set<std::string> expected;
     for (const RuleInfo& rule : barnplan::rule_catalog()) {
+        // The evaluation deadlines need an `evaluation:`; their own case is below.
         if ((rule.family == "common" || rule.family == "unicef-bvk") && rule.id != "period-required" &&
-            rule.id != "single-owner") {
+            rule.id != "single-owner" && rule.id.rfind("evaluation-", 0) != 0) {
             expected.insert(std::string(rule.id));
         }
     }
