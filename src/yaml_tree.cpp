@@ -13,6 +13,12 @@
 
 namespace barnplan {
 
+YamlNode::~YamlNode() = default;
+YamlNode::YamlNode(const YamlNode&) = default;
+YamlNode::YamlNode(YamlNode&&) noexcept = default;
+YamlNode& YamlNode::operator=(const YamlNode&) = default;
+YamlNode& YamlNode::operator=(YamlNode&&) noexcept = default;
+
 const std::pair<YamlNode, YamlNode>* YamlNode::find(std::string_view key) const
 {
     for (const auto& entry : entries) {

@@ -32,7 +32,9 @@ struct PlanDiff {
     [[nodiscard]] bool empty() const { return changes.empty(); }
 };
 
-/// The changes in meaning from `before` to `after`.
+/// The changes in meaning from `before` to `after`. Ids are taken to be
+/// unique, as they are in a plan the loader reports no error in; of a
+/// duplicated id only the first entry is compared.
 [[nodiscard]] PlanDiff diff_plans(const Plan& before, const Plan& after);
 
 struct DiffRenderOptions {

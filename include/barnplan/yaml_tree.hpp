@@ -27,6 +27,15 @@ struct YamlNode {
     std::vector<std::pair<YamlNode, YamlNode>> entries; ///< mapping entries, in source order
     bool alias = false; ///< stands for a refused alias (*name): already reported, not a value
 
+    YamlNode() = default;
+    // Defined out of line: a node holds pairs of nodes, and clang cannot
+    // define them here while std::pair<YamlNode, YamlNode> is incomplete.
+    ~YamlNode();
+    YamlNode(const YamlNode&);
+    YamlNode(YamlNode&&) noexcept;
+    YamlNode& operator=(const YamlNode&);
+    YamlNode& operator=(YamlNode&&) noexcept;
+
     [[nodiscard]] bool is_null() const { return kind == Kind::null; }
     [[nodiscard]] bool is_scalar() const { return kind == Kind::scalar; }
     [[nodiscard]] bool is_sequence() const { return kind == Kind::sequence; }

@@ -77,10 +77,15 @@ bool use_color(const GlobalOptions& global, std::FILE* stream)
     return isatty(fileno(stream)) != 0;
 }
 
+std::string error_line(Language lang, const Text& message)
+{
+    return fmt::format("barnplan: {}: {}\n", lang == Language::sv ? "fel" : "error",
+                       terminal_safe(localized(message, lang)));
+}
+
 void print_error(Language lang, const Text& message)
 {
-    const std::string line =
-        fmt::format("barnplan: {}: {}\n", lang == Language::sv ? "fel" : "error", terminal_safe(localized(message, lang)));
+    const std::string line = error_line(lang, message);
     std::fwrite(line.data(), 1, line.size(), stderr);
 }
 

@@ -36,6 +36,9 @@ struct GlobalOptions {
 /// Prints "barnplan: error: …" (or the Swedish) on standard error.
 void print_error(Language lang, const Text& message);
 
+/// The line print_error prints, with its newline.
+[[nodiscard]] std::string error_line(Language lang, const Text& message);
+
 /// Reads a whole file; nullopt with `error` set (from errno) on failure.
 [[nodiscard]] std::optional<std::string> read_file(const std::string& path, std::string& error);
 

@@ -4,12 +4,17 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <atomic>
 #include <cerrno>
+#include <cstdio>
 #include <cstring>
+#include <exception>
 #include <fcntl.h>
 #include <filesystem>
+#include <mutex>
 #include <sys/stat.h>
 #include <system_error>
+#include <thread>
 #include <unistd.h>
 
 namespace barnplan::cli {
@@ -67,9 +72,10 @@ std::vector<Candidate> collect_plan_files(const std::vector<std::string>& paths,
     return out;
 }
 
-std::optional<LoadedFile> load_candidate(const Candidate& candidate, Language lang, bool verbose, bool& io_error)
+LoadOutcome load_candidate_quietly(const Candidate& candidate, Language lang, bool verbose)
 {
     const YamlLimits limits;
+    LoadOutcome outcome;
     LoadedFile file;
     file.path = candidate.path;
     std::error_code ec;
@@ -78,28 +84,79 @@ std::optional<LoadedFile> load_candidate(const Candidate& candidate, Language la
         // Refuse before reading: a huge file is never read into memory.
         file.result.is_plan = true;
         file.result.diagnostics.push_back(file_too_large(candidate.path, size, limits.max_bytes));
-        return file;
+        outcome.file = std::move(file);
+        return outcome;
     }
     std::string error;
     std::optional<std::string> text = read_file(candidate.path, error);
     if (!text) {
-        print_error(lang, {fmt::format("cannot read '{}': {}", candidate.path, error),
-                           fmt::format("kan inte läsa '{}': {}", candidate.path, error)});
-        io_error = true;
-        return std::nullopt;
+        outcome.messages = error_line(lang, {fmt::format("cannot read '{}': {}", candidate.path, error),
+                                             fmt::format("kan inte läsa '{}': {}", candidate.path, error)});
+        outcome.io_error = true;
+        return outcome;
     }
     file.text = std::move(*text);
     const FileResolver departments(candidate.path);
     file.result = load_plan(file.text, candidate.path, limits, &departments);
     if (!file.result.is_plan && !candidate.explicit_file) {
         if (verbose) {
-            const std::string note = fmt::format("{}: {}\n", candidate.path,
-                                                 lang == Language::sv ? "ingen plan, hoppas över" : "not a plan, skipped");
-            std::fputs(note.c_str(), stderr);
+            outcome.messages = fmt::format("{}: {}\n", candidate.path,
+                                           lang == Language::sv ? "ingen plan, hoppas över" : "not a plan, skipped");
         }
-        return std::nullopt;
+        return outcome;
     }
-    return file;
+    outcome.file = std::move(file);
+    return outcome;
+}
+
+std::optional<LoadedFile> load_candidate(const Candidate& candidate, Language lang, bool verbose, bool& io_error)
+{
+    LoadOutcome outcome = load_candidate_quietly(candidate, lang, verbose);
+    std::fputs(outcome.messages.c_str(), stderr);
+    io_error = io_error || outcome.io_error;
+    return std::move(outcome.file);
+}
+
+void for_each_in_parallel(std::size_t count, const std::function<void(std::size_t)>& work)
+{
+    const std::size_t cores = std::max<std::size_t>(1, std::thread::hardware_concurrency());
+    const std::size_t threads = std::min(cores, count);
+    if (threads <= 1) {
+        for (std::size_t i = 0; i < count; ++i) {
+            work(i);
+        }
+        return;
+    }
+    std::atomic<std::size_t> next{0};
+    std::mutex failure_mutex;
+    std::exception_ptr failure;
+    auto worker = [&]() {
+        for (std::size_t i = next++; i < count; i = next++) {
+            try {
+                work(i);
+            } catch (...) {
+                const std::lock_guard<std::mutex> lock(failure_mutex);
+                if (!failure) {
+                    failure = std::current_exception();
+                }
+                // The others finish what they hold and take no more.
+                next = count;
+                return;
+            }
+        }
+    };
+    std::vector<std::thread> pool;
+    pool.reserve(threads - 1);
+    for (std::size_t t = 1; t < threads; ++t) {
+        pool.emplace_back(worker);
+    }
+    worker(); // this thread is one of the pool
+    for (std::thread& t : pool) {
+        t.join();
+    }
+    if (failure) {
+        std::rethrow_exception(failure);
+    }
 }
 
 bool write_all(int fd, const std::string& text)

@@ -6,6 +6,8 @@
 
 #include <barnplan/loader.hpp>
 
+#include <cstddef>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -34,6 +36,25 @@ struct LoadedFile {
 /// is not a plan and was only found in a directory.
 [[nodiscard]] std::optional<LoadedFile> load_candidate(const Candidate& candidate, Language lang, bool verbose,
                                                        bool& io_error);
+
+/// What loading one candidate gave, without printing anything: for loads that
+/// run in parallel and print afterwards, in order.
+struct LoadOutcome {
+    std::optional<LoadedFile> file; ///< absent as for load_candidate
+    std::string messages;           ///< what load_candidate would print on standard error
+    bool io_error = false;
+};
+
+/// load_candidate with its messages returned instead of printed. Safe to call
+/// from several threads at once.
+[[nodiscard]] LoadOutcome load_candidate_quietly(const Candidate& candidate, Language lang, bool verbose);
+
+/// Calls work(i) once for every i < count, on a pool of up to
+/// std::thread::hardware_concurrency() threads that take the next index as
+/// they finish one; returns when all are done. work must be safe to run
+/// concurrently for different i. An exception from work is rethrown here
+/// (the first one) after every thread has stopped.
+void for_each_in_parallel(std::size_t count, const std::function<void(std::size_t)>& work);
 
 /// Writes all of `text` to `fd`, retrying short writes and EINTR; false with
 /// errno set on failure.

@@ -14,11 +14,14 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
+#include <string>
 #include <string_view>
 #include <system_error>
+#include <vector>
 
 namespace barnplan::cli {
 namespace {
@@ -60,6 +63,44 @@ bool append_step_summary(const std::string& markdown, Language lang)
     return ok;
 }
 
+/// One candidate, loaded and checked.
+struct ValidatedFile {
+    std::vector<CheckedFile> files; ///< the plan and its department files; none when unreadable or skipped
+    std::string messages;            ///< for standard error, printed in file order
+    bool io_error = false;
+};
+
+/// Loads and checks every candidate, several at once (the core keeps no
+/// shared mutable state), and returns the results in the candidates' order so
+/// that output is the same as one by one.
+std::vector<ValidatedFile> validate_files(const std::vector<Candidate>& candidates, Language lang, bool verbose,
+                                          Date today, bool plan_language_wins)
+{
+    std::vector<ValidatedFile> results(candidates.size());
+    for_each_in_parallel(candidates.size(), [&](std::size_t i) {
+        LoadOutcome loaded = load_candidate_quietly(candidates[i], lang, verbose);
+        ValidatedFile& result = results[i];
+        result.messages = std::move(loaded.messages);
+        result.io_error = loaded.io_error;
+        if (!loaded.file) {
+            return;
+        }
+        Language language = lang;
+        Diagnostics diagnostics = std::move(loaded.file->result.diagnostics);
+        if (const auto& plan = loaded.file->result.plan) {
+            if (plan_language_wins && plan->language.ok()) {
+                language = plan->language.value;
+            }
+            Diagnostics found = check_plan(*plan, RuleContext{today});
+            diagnostics.insert(diagnostics.end(), found.begin(), found.end());
+        }
+        // A joint plan's department files are shown as files of their own.
+        result.files = split_by_file(loaded.file->path, std::move(loaded.file->text), loaded.file->result.sources,
+                                     std::move(diagnostics), language);
+    });
+    return results;
+}
+
 int run_validate(const ValidateOptions& options, const GlobalOptions& global)
 {
     const Language lang = tool_language(global);
@@ -71,23 +112,11 @@ int run_validate(const ValidateOptions& options, const GlobalOptions& global)
     }
     bool io_error = false;
     std::vector<CheckedFile> files;
-    for (const Candidate& c : collect_plan_files(options.paths, lang, io_error)) {
-        std::optional<LoadedFile> loaded = load_candidate(c, lang, options.verbose, io_error);
-        if (!loaded) {
-            continue;
-        }
-        Language language = lang;
-        Diagnostics diagnostics = std::move(loaded->result.diagnostics);
-        if (const auto& plan = loaded->result.plan) {
-            if (global.lang.empty() && plan->language.ok()) {
-                language = plan->language.value;
-            }
-            Diagnostics found = check_plan(*plan, RuleContext{*today});
-            diagnostics.insert(diagnostics.end(), found.begin(), found.end());
-        }
-        // A joint plan's department files are shown as files of their own.
-        for (CheckedFile& f : split_by_file(loaded->path, std::move(loaded->text), loaded->result.sources,
-                                            std::move(diagnostics), language)) {
+    for (ValidatedFile& v : validate_files(collect_plan_files(options.paths, lang, io_error), lang, options.verbose,
+                                           *today, global.lang.empty())) {
+        std::fputs(v.messages.c_str(), stderr);
+        io_error = io_error || v.io_error;
+        for (CheckedFile& f : v.files) {
             files.push_back(std::move(f));
         }
     }

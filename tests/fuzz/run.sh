@@ -1,79 +1,146 @@
 #!/usr/bin/env bash
-# Fuzz the plan pipeline with libFuzzer for SECONDS (default 60).
+# Fuzz barnplan with libFuzzer under ASan and UBSan, each target for SECONDS
+# (default 60):
 #
-#   tests/fuzz/run.sh 600                 # ten minutes, one process
-#   FUZZ_FORK=2 tests/fuzz/run.sh 600     # two worker processes; keeps going
-#                                         # after a finding and collects them all
+#   tests/fuzz/run.sh                     # every target, 60 s each
+#   tests/fuzz/run.sh 1800 fuzz_diff      # one target, half an hour
+#   FUZZ_FORK=2 tests/fuzz/run.sh 600     # two worker processes per target;
+#                                         # keeps going after a finding and
+#                                         # collects them all
 #
-# Configures build-fuzz with clang++ (-DBARNPLAN_FUZZ=ON), builds fuzz_plan,
-# replays every saved regression input, seeds a corpus from examples/*.yaml and
-# the plan inputs under tests/cases/ (copied at run time, never committed),
-# then fuzzes. Exit status: 0 when nothing was found, 1 on any crash,
-# sanitizer report, leak, timeout or out-of-memory (the inputs are in
-# build-fuzz/artifacts/; minimise one with
-#   build-fuzz/tests/fuzz/fuzz_plan -minimize_crash=1 -runs=10000 \
-#       -exact_artifact_path=tests/fuzz/regressions/WHAT-IT-BREAKS.yaml FILE
-# and commit it: every run replays tests/fuzz/regressions/ first), 2 on a
-# build problem.
+# Targets: fuzz_plan (bytes -> load -> every rule -> every report and
+# diagnostic format), fuzz_diff (two versions -> diff -> text, Markdown,
+# JSON). Configures build-fuzz with clang++ (-DBARNPLAN_FUZZ=ON; override the
+# directory with BARNPLAN_FUZZ_BUILD), builds the core and the fuzzers only,
+# replays every saved regression input of the target, seeds a corpus from
+# examples/ and the plan inputs under tests/cases/ (made at run time, never
+# committed), then fuzzes.
+#
+# Exit status: 0 when nothing was found, 1 on any crash, sanitizer report,
+# leak, timeout or out-of-memory, 2 on a build or usage problem. Failing
+# inputs land in build-fuzz/artifacts/TARGET/; minimise one with
+#   build-fuzz/tests/fuzz/TARGET -minimize_crash=1 -runs=10000 \
+#       -exact_artifact_path=tests/fuzz/regressions/TARGET/WHAT-IT-BREAKS FILE
+# and commit it with the fix: every run replays tests/fuzz/regressions/TARGET/.
 set -euo pipefail
 
 seconds=${1:-60}
 if ! [[ $seconds =~ ^[0-9]+$ ]]; then
-    echo "usage: $0 [SECONDS]" >&2
+    echo "usage: $0 [SECONDS] [TARGET...]" >&2
     exit 2
 fi
+shift || true
+all_targets=(fuzz_plan fuzz_diff)
+targets=("$@")
+if ((${#targets[@]} == 0)); then
+    targets=("${all_targets[@]}")
+fi
+for t in "${targets[@]}"; do
+    if [[ " ${all_targets[*]} " != *" $t "* ]]; then
+        echo "$0: unknown target '$t' (targets: ${all_targets[*]})" >&2
+        exit 2
+    fi
+done
+
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
 build=${BARNPLAN_FUZZ_BUILD:-$root/build-fuzz}
 
 cmake -S "$root" -B "$build" -G Ninja -DCMAKE_CXX_COMPILER=clang++ -DCMAKE_BUILD_TYPE=RelWithDebInfo \
     -DBARNPLAN_FUZZ=ON -DBUILD_TESTING=OFF >/dev/null || exit 2
-cmake --build "$build" --target fuzz_plan || exit 2
-fuzzer=$build/tests/fuzz/fuzz_plan
+cmake --build "$build" --target "${targets[@]}" || exit 2
 
 common=(-max_len=65536 -timeout=5 -rss_limit_mb=2048 -malloc_limit_mb=2048 -dict="$here/plan.dict")
 export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:allocator_may_return_null=0}
 export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
+separator=$'\n#barnplan-fuzz-next-version\n' # as in fuzz_diff.cpp
 
-# Every input that ever failed must pass now.
 shopt -s nullglob
-regressions=("$here"/regressions/*)
-if ((${#regressions[@]} > 0)); then
-    echo "== replaying ${#regressions[@]} regression input(s)"
-    if ! "$fuzzer" "${common[@]}" "${regressions[@]}" >"$build/regressions.log" 2>&1; then
-        tail -n 60 "$build/regressions.log" >&2
-        echo "FAIL: a saved regression input fails again (log: $build/regressions.log)" >&2
-        exit 1
+mapfile -d '' plans < <(find "$root/examples" "$root/tests/cases" -type f \( -name '*.yaml' -o -name '*.yml' \) \
+    -size -64k -print0 | sort -z)
+
+# Seeds for TARGET into directory $2, made fresh from the committed plans.
+make_seeds() {
+    local target=$1 dir=$2 n=0 f
+    rm -rf "$dir"
+    mkdir -p "$dir"
+    case $target in
+    fuzz_plan)
+        for f in "${plans[@]}"; do
+            n=$((n + 1))
+            cp "$f" "$dir/$(printf '%04d' "$n")-$(basename "$f")"
+        done
+        ;;
+    fuzz_diff)
+        # Every plan alone (compared with itself), each golden diff case's
+        # old/new pair, and the examples against each other.
+        for f in "${plans[@]}"; do
+            n=$((n + 1))
+            cp "$f" "$dir/$(printf '%04d' "$n")-$(basename "$f")"
+        done
+        local d
+        for d in "$root"/tests/cases/diff/*/; do
+            if [[ -f $d/old.yaml && -f $d/new.yaml ]]; then
+                n=$((n + 1))
+                { cat "$d/old.yaml"; printf '%s' "$separator"; cat "$d/new.yaml"; } >"$dir/$(printf '%04d' "$n")-pair"
+            fi
+        done
+        local a b
+        for a in "$root"/examples/*.yaml; do
+            for b in "$root"/examples/*.yaml; do
+                n=$((n + 1))
+                { cat "$a"; printf '%s' "$separator"; cat "$b"; } >"$dir/$(printf '%04d' "$n")-examples"
+            done
+        done
+        ;;
+    esac
+    echo "$n"
+}
+
+failed=0
+for target in "${targets[@]}"; do
+    fuzzer=$build/tests/fuzz/$target
+    artifacts=$build/artifacts/$target
+    corpus=$build/corpus/$target
+    seeds=$build/seeds/$target
+    mkdir -p "$artifacts" "$corpus"
+
+    # Every input that ever failed must pass now.
+    regressions=("$here/regressions/$target"/*)
+    if ((${#regressions[@]} > 0)); then
+        echo "== $target: replaying ${#regressions[@]} regression input(s)"
+        if ! "$fuzzer" "${common[@]}" "${regressions[@]}" >"$build/$target-regressions.log" 2>&1; then
+            tail -n 60 "$build/$target-regressions.log" >&2
+            echo "FAIL: $target: a saved regression input fails again (log: $build/$target-regressions.log)" >&2
+            failed=1
+            continue
+        fi
     fi
-fi
 
-# Seeds: the example plans and every plan input of the golden cases.
-seeds=$build/seeds
-rm -rf "$seeds"
-mkdir -p "$seeds" "$build/corpus" "$build/artifacts"
-n=0
-while IFS= read -r -d '' f; do
-    n=$((n + 1))
-    cp "$f" "$seeds/$(printf '%04d' "$n")-$(basename "$f")"
-done < <(find "$root/examples" "$root/tests/cases" -type f \( -name '*.yaml' -o -name '*.yml' \) -size -64k -print0 | sort -z)
-for f in "${regressions[@]}"; do
-    cp "$f" "$seeds/regression-$(basename "$f")"
+    n=$(make_seeds "$target" "$seeds")
+    for f in "${regressions[@]}"; do
+        cp "$f" "$seeds/regression-$(basename "$f")"
+    done
+    echo "== $target: $n seed inputs; fuzzing for ${seconds}s"
+
+    before=$(find "$artifacts" -type f | wc -l)
+    extra=()
+    if [[ -n ${FUZZ_FORK:-} ]]; then
+        extra=(-fork="$FUZZ_FORK" -ignore_crashes=1 -ignore_timeouts=1 -ignore_ooms=1)
+    fi
+    status=0
+    # The whole log goes to a file (follow it with tail -f); the summary here.
+    "$fuzzer" "${common[@]}" "${extra[@]}" -max_total_time="$seconds" -print_final_stats=1 \
+        -artifact_prefix="$artifacts/" "$corpus" "$seeds" >"$build/$target.log" 2>&1 || status=$?
+    grep -E '^(#[0-9]+ +(INITED|DONE)|stat::number_of_executed_units|stat::peak_rss_mb)' "$build/$target.log" || true
+    after=$(find "$artifacts" -type f | wc -l)
+    if ((status != 0 || after > before)); then
+        tail -n 80 "$build/$target.log" >&2
+        echo "FAIL: $target found $((after - before)) problem input(s) (exit $status, log: $build/$target.log):" >&2
+        find "$artifacts" -type f -newer "$seeds" >&2
+        failed=1
+    else
+        echo "OK: $target: no findings in ${seconds}s"
+    fi
 done
-echo "== $n seed files; fuzzing for ${seconds}s"
-
-before=$(find "$build/artifacts" -type f | wc -l)
-extra=()
-if [[ -n ${FUZZ_FORK:-} ]]; then
-    extra=(-fork="$FUZZ_FORK" -ignore_crashes=1 -ignore_timeouts=1 -ignore_ooms=1)
-fi
-status=0
-"$fuzzer" "${common[@]}" "${extra[@]}" -max_total_time="$seconds" -print_final_stats=1 \
-    -artifact_prefix="$build/artifacts/" "$build/corpus" "$seeds" || status=$?
-after=$(find "$build/artifacts" -type f | wc -l)
-
-if ((status != 0 || after > before)); then
-    echo "FAIL: the fuzzer found $((after - before)) problem input(s) (exit $status):" >&2
-    find "$build/artifacts" -type f -newer "$seeds" >&2
-    exit 1
-fi
-echo "OK: no findings in ${seconds}s"
+exit "$failed"
