@@ -77,6 +77,10 @@ for set in p1 p100 p1000 big; do
     if [[ $set == p1 || $set == big ]]; then
         cmds+=("report=$BARNPLAN report --as-of $today $dir/plan-0001.yaml")
     fi
+    if [[ $set == p1 ]]; then
+        # Two different plans of the same size: a diff with changes everywhere.
+        cmds+=("diff=$BARNPLAN diff $dir/plan-0001.yaml $work/p100/plan-0002.yaml")
+    fi
     runs=(--warmup 1 --min-runs 5)
     if [[ $set == p1000 ]]; then
         runs=(--warmup 0 --runs 3) # yamllint takes about two minutes a run here
@@ -97,12 +101,12 @@ done
 
 echo
 echo "machine: $(nproc) CPUs, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), load $(cut -d' ' -f1-3 /proc/loadavg)"
-echo "barnplan validate is sequential: one file after another on one core."
+echo "barnplan validate checks up to $(nproc) files at a time (one per core)."
 python3 - "$results" <<'EOF'
 import json, os, sys
 res = sys.argv[1]
 sets = [("p1", "1 plan"), ("p100", "100 plans"), ("p1000", "1000 plans"), ("big", "1 plan, 4x")]
-tools = ["barnplan", "report", "yamllint", "ajv", "floor"]
+tools = ["barnplan", "report", "diff", "yamllint", "ajv", "floor"]
 def load(s, key="median"):
     with open(os.path.join(res, s + ".json")) as f:
         out = {}
@@ -133,7 +137,8 @@ def table(title, key):
         row += f"{ratio(m.get('barnplan'), m.get('yamllint')):>13}{ratio(m.get('barnplan'), m.get('ajv')):>8}"
         row += f"{ratio(m.get('barnplan'), m.get('floor')):>10}"
         print(row)
-table("median wall time in ms (hyperfine); 'barnplan' is `barnplan validate`, 'report' `barnplan report` of one plan",
+table("median wall time in ms (hyperfine); 'barnplan' is `barnplan validate`, 'report' `barnplan report` of one plan,"
+      " 'diff' `barnplan diff` of two",
       "median")
 table("CPU time in ms (mean user + system): steadier than wall time on a busy machine", "cpu")
 print()
