@@ -2,6 +2,7 @@
 
 #include <git2.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 #include <system_error>
@@ -40,6 +41,9 @@ using TreeEntryHandle = Handle<git_tree_entry, git_tree_entry_free>;
 using DiffHandle = Handle<git_diff, git_diff_free>;
 using BlobHandle = Handle<git_blob, git_blob_free>;
 using RevwalkHandle = Handle<git_revwalk, git_revwalk_free>;
+using IndexHandle = Handle<git_index, git_index_free>;
+using ReferenceHandle = Handle<git_reference, git_reference_free>;
+using ConfigHandle = Handle<git_config, git_config_free>;
 
 std::string last_error()
 {
@@ -356,6 +360,72 @@ std::string Repository::read_blob(const std::string& blob) const
     const BlobHandle b(raw);
     return {static_cast<const char*>(git_blob_rawcontent(b.get())),
             static_cast<std::size_t>(git_blob_rawsize(b.get()))};
+}
+
+std::vector<StagedFile> Repository::staged_changes() const
+{
+    git_index* raw_index = nullptr;
+    check(git_repository_index(&raw_index, m_state->repo.get()), "index");
+    const IndexHandle index(raw_index);
+    // HEAD's tree; none before the first commit, when all of the index is new.
+    TreeHandle head_tree;
+    git_reference* raw_head = nullptr;
+    const int rc = git_repository_head(&raw_head, m_state->repo.get());
+    if (rc == 0) {
+        const ReferenceHandle head(raw_head);
+        git_object* raw_tree = nullptr;
+        check(git_reference_peel(&raw_tree, head.get(), GIT_OBJECT_TREE), "HEAD");
+        head_tree.reset(reinterpret_cast<git_tree*>(raw_tree));
+    } else if (rc != GIT_EUNBORNBRANCH && rc != GIT_ENOTFOUND) {
+        check(rc, "HEAD");
+    }
+    git_diff_options options = GIT_DIFF_OPTIONS_INIT;
+    git_diff* raw_diff = nullptr;
+    check(git_diff_tree_to_index(&raw_diff, m_state->repo.get(), head_tree.get(), index.get(), &options), "index");
+    const DiffHandle diff(raw_diff);
+    std::vector<StagedFile> out;
+    for (std::size_t i = 0; i < git_diff_num_deltas(diff.get()); ++i) {
+        const git_diff_delta* delta = git_diff_get_delta(diff.get(), i);
+        switch (delta->status) {
+        case GIT_DELTA_ADDED:
+        case GIT_DELTA_MODIFIED:
+        case GIT_DELTA_TYPECHANGE:
+        case GIT_DELTA_RENAMED:
+        case GIT_DELTA_COPIED:
+            if (is_regular_file(delta->new_file.mode)) {
+                out.push_back({delta->new_file.path, hex(&delta->new_file.id)});
+            }
+            break;
+        default:
+            break;
+        }
+    }
+    std::sort(out.begin(), out.end(), [](const StagedFile& a, const StagedFile& b) { return a.path < b.path; });
+    return out;
+}
+
+std::string Repository::hooks_dir() const
+{
+    git_config* raw_config = nullptr;
+    check(git_repository_config_snapshot(&raw_config, m_state->repo.get()), "config");
+    const ConfigHandle config(raw_config);
+    git_buf buffer = GIT_BUF_INIT;
+    std::string dir;
+    if (git_config_get_path(&buffer, config.get(), "core.hooksPath") == 0) {
+        dir = buffer.ptr;
+        git_buf_dispose(&buffer);
+        if (!dir.empty() && dir[0] != '/' && !m_state->workdir.empty()) {
+            dir = m_state->workdir + "/" + dir;
+        }
+        return dir;
+    }
+    check(git_repository_item_path(&buffer, m_state->repo.get(), GIT_REPOSITORY_ITEM_HOOKS), "hooks");
+    dir = buffer.ptr;
+    git_buf_dispose(&buffer);
+    while (dir.size() > 1 && dir.back() == '/') {
+        dir.pop_back();
+    }
+    return dir;
 }
 
 std::vector<Commit> Repository::history() const

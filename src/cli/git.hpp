@@ -52,6 +52,12 @@ struct FileChange {
     std::string new_path; ///< empty when deleted
 };
 
+/// A file as the index (the staging area) holds it.
+struct StagedFile {
+    std::string path; ///< from the top of the work tree
+    std::string blob; ///< the staged content's blob id
+};
+
 class Repository {
 public:
     /// Opens the repository that holds the current directory, searching
@@ -94,6 +100,16 @@ public:
     [[nodiscard]] std::string read_blob(const std::string& blob) const;
     /// Whether `path` names a file or a directory in commit `commit`.
     [[nodiscard]] bool has_path(const std::string& commit, const std::string& path) const;
+
+    /// The regular files the index adds or changes against HEAD (every file
+    /// of the index before the first commit), with their staged blob ids, in
+    /// path order; deletions and unmerged entries are left out.
+    [[nodiscard]] std::vector<StagedFile> staged_changes() const;
+
+    /// Where git runs hooks from: core.hooksPath (a relative one from the top
+    /// of the work tree), else the repository's hooks directory, which linked
+    /// worktrees share.
+    [[nodiscard]] std::string hooks_dir() const;
 
     /// Every commit reachable from HEAD, children before parents, newest first
     /// among the rest (git log's order).

@@ -1,5 +1,6 @@
 #include "commands.hpp"
 #include "plans.hpp"
+#include "staged.hpp"
 #include "departments.hpp"
 
 #include <barnplan/diagnostic_output.hpp>
@@ -30,6 +31,8 @@ struct ValidateOptions {
     std::vector<std::string> paths;
     std::string format; ///< empty: github under GitHub Actions, else text
     bool strict = false;
+    bool staged = false; ///< the plans of the next commit, read from git's index
+    bool skip_non_plans = false; ///< named files that are not plans are passed over too
     bool verbose = false;
 };
 
@@ -72,13 +75,15 @@ struct ValidatedFile {
 
 /// Loads and checks every candidate, several at once (the core keeps no
 /// shared mutable state), and returns the results in the candidates' order so
-/// that output is the same as one by one.
+/// that output is the same as one by one. With `staged`, the candidates'
+/// text comes from git's index.
 std::vector<ValidatedFile> validate_files(const std::vector<Candidate>& candidates, Language lang, bool verbose,
-                                          Date today, bool plan_language_wins)
+                                          Date today, bool plan_language_wins, const StagedPlans* staged)
 {
     std::vector<ValidatedFile> results(candidates.size());
     for_each_in_parallel(candidates.size(), [&](std::size_t i) {
-        LoadOutcome loaded = load_candidate_quietly(candidates[i], lang, verbose);
+        LoadOutcome loaded = staged != nullptr ? staged->load(candidates[i], lang, verbose)
+                                               : load_candidate_quietly(candidates[i], lang, verbose);
         ValidatedFile& result = results[i];
         result.messages = std::move(loaded.messages);
         result.io_error = loaded.io_error;
@@ -112,13 +117,26 @@ int run_validate(const ValidateOptions& options, const GlobalOptions& global)
     }
     bool io_error = false;
     std::vector<CheckedFile> files;
-    for (ValidatedFile& v : validate_files(collect_plan_files(options.paths, lang, io_error), lang, options.verbose,
-                                           *today, global.lang.empty())) {
+    const StagedPlans staged = options.staged ? StagedPlans(options.paths, lang, io_error) : StagedPlans();
+    std::vector<Candidate> candidates =
+        options.staged ? staged.candidates() : collect_plan_files(options.paths, lang, io_error);
+    for (Candidate& c : candidates) {
+        c.explicit_file = c.explicit_file && !options.skip_non_plans;
+    }
+    for (ValidatedFile& v :
+         validate_files(candidates, lang, options.verbose, *today, global.lang.empty(), options.staged ? &staged : nullptr)) {
         std::fputs(v.messages.c_str(), stderr);
         io_error = io_error || v.io_error;
         for (CheckedFile& f : v.files) {
             files.push_back(std::move(f));
         }
+    }
+    if (files.empty() && !io_error && (options.staged || options.skip_non_plans)) {
+        // A commit that changes no plan has nothing to check.
+        if (options.verbose) {
+            std::fputs(lang == Language::sv ? "inga planer att kontrollera\n" : "no plans to check\n", stderr);
+        }
+        return k_exit_clean;
     }
     if (files.empty() && !io_error) {
         print_error(lang, {"no barnplan plans found (a plan is a .yaml file with a 'barnplan:' key)",
@@ -167,6 +185,10 @@ Runner setup_validate(CLI::App& sub, const GlobalOptions& global)
                    "(default: github when GITHUB_ACTIONS=true, else text)")
         ->check(CLI::IsMember(diagnostic_formats()));
     sub.add_flag("--strict", options->strict, "Warnings fail too (exit 1)");
+    sub.add_flag("--staged", options->staged,
+                 "Check the plans the next commit adds or changes, as staged in git's index (for a pre-commit hook)");
+    sub.add_flag("--skip-non-plans", options->skip_non_plans,
+                 "Pass over named YAML files that are not plans, and find no plans without error (for pre-commit)");
     sub.add_flag("--verbose,-v", options->verbose, "Say so when all is well, and which files were skipped");
     return [options, &global]() {
         if (options->paths.empty()) {
