@@ -21,6 +21,7 @@ const std::vector<Command>& commands()
         {"schema", "Print the plan format as a JSON Schema for editors", &setup_schema},
         {"rules", "List every rule and check with its id and severity", &setup_rules},
         {"install-hook", "Install a git pre-commit hook that checks the staged plans", &setup_install_hook},
+        {"calendar", "Every dated thing of the plans as an iCalendar (.ics) file", &setup_calendar},
     };
     return k_commands;
 }

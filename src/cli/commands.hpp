@@ -29,6 +29,7 @@ Runner setup_init(CLI::App& sub, const GlobalOptions& global);
 Runner setup_schema(CLI::App& sub, const GlobalOptions& global);
 Runner setup_rules(CLI::App& sub, const GlobalOptions& global);
 Runner setup_install_hook(CLI::App& sub, const GlobalOptions& global);
+Runner setup_calendar(CLI::App& sub, const GlobalOptions& global);
 
 /// The table of subcommands, in the order `barnplan --help` lists them.
 const std::vector<Command>& commands();
