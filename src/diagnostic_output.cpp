@@ -137,7 +137,7 @@ std::string render_text(const std::vector<CheckedFile>& files, const OutputOptio
             }
         }
     }
-    if (errors + warnings > 0) {
+    if (errors + warnings > 0 && options.summary) {
         out += summary_line(errors, warnings, with_findings, files.size(), options.language) + "\n";
     } else if (options.verbose) {
         out += options.language == Language::sv

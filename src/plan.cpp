@@ -1,3 +1,4 @@
+#include <barnplan/lifecycle.hpp>
 #include <barnplan/plan.hpp>
 
 namespace barnplan {
@@ -60,20 +61,8 @@ std::string_view to_string(MeterKind kind)
 
 const std::vector<std::string_view>& stages_of(Model model)
 {
-    static const std::vector<std::string_view> k_unicef{"draft",       "feedback",     "unicef-approved", "adopted",
-                                                        "implementing", "evaluation", "recognized"};
-    static const std::vector<std::string_view> k_barnrattsresan{"draft", "reviewed", "approved", "implementing",
-                                                                "followed-up"};
-    static const std::vector<std::string_view> k_partnership{"draft", "agreed", "running", "reviewed", "closed"};
-    switch (model) {
-    case Model::barnrattsresan:
-        return k_barnrattsresan;
-    case Model::partnership:
-        return k_partnership;
-    case Model::unicef_bvk:
-        break;
-    }
-    return k_unicef;
+    // The lifecycle table is the one list of stages.
+    return lifecycle_of(model).stages;
 }
 
 } // namespace barnplan

@@ -211,10 +211,11 @@ public:
     void OnDocumentStart(const YAML::Mark& /*mark*/) override { ++m_documents; }
     void OnDocumentEnd() override {}
 
-    void OnNull(const YAML::Mark& mark, YAML::anchor_t /*anchor*/) override
+    void OnNull(const YAML::Mark& mark, YAML::anchor_t anchor) override
     {
         YamlNode node;
         node.kind = YamlNode::Kind::null;
+        node.anchor = anchor != YAML::NullAnchor;
         node.position = position(mark, false);
         add(std::move(node));
     }
@@ -238,11 +239,12 @@ public:
         add(std::move(node));
     }
 
-    void OnScalar(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t /*anchor*/,
+    void OnScalar(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
                   const std::string& value) override
     {
         YamlNode node;
         node.kind = YamlNode::Kind::scalar;
+        node.anchor = anchor != YAML::NullAnchor;
         node.style = tag == "?" ? YamlNode::Style::plain : YamlNode::Style::quoted;
         node.value = value;
         node.position = position(mark, true);
@@ -252,18 +254,18 @@ public:
         add(std::move(node));
     }
 
-    void OnSequenceStart(const YAML::Mark& mark, const std::string& /*tag*/, YAML::anchor_t /*anchor*/,
+    void OnSequenceStart(const YAML::Mark& mark, const std::string& /*tag*/, YAML::anchor_t anchor,
                          YAML::EmitterStyle::value style) override
     {
-        open(mark, YamlNode::Kind::sequence, style);
+        open(mark, YamlNode::Kind::sequence, style, anchor != YAML::NullAnchor);
     }
 
     void OnSequenceEnd() override { close(); }
 
-    void OnMapStart(const YAML::Mark& mark, const std::string& /*tag*/, YAML::anchor_t /*anchor*/,
+    void OnMapStart(const YAML::Mark& mark, const std::string& /*tag*/, YAML::anchor_t anchor,
                     YAML::EmitterStyle::value style) override
     {
-        open(mark, YamlNode::Kind::mapping, style);
+        open(mark, YamlNode::Kind::mapping, style, anchor != YAML::NullAnchor);
     }
 
     void OnMapEnd() override { close(); }
@@ -375,10 +377,11 @@ private:
         m_out.push_back(std::move(d));
     }
 
-    void open(const YAML::Mark& mark, YamlNode::Kind kind, YAML::EmitterStyle::value style)
+    void open(const YAML::Mark& mark, YamlNode::Kind kind, YAML::EmitterStyle::value style, bool anchor)
     {
         YamlNode node;
         node.kind = kind;
+        node.anchor = anchor;
         node.style = style == YAML::EmitterStyle::Flow ? YamlNode::Style::flow : YamlNode::Style::block;
         node.position = position(mark, false);
         if (m_stack.size() >= m_limits.max_depth) {

@@ -1,6 +1,6 @@
 # Runs one end-to-end case: tests/cases/<command>/<case>/cmd is a shell command
 # line, run by /bin/sh in a fresh copy of the case directory with the built
-# barnplan first on PATH. Its stdout, stderr and exit status are compared with
+# barnplan first on PATH and $EXAMPLES naming the examples/ directory. Its stdout, stderr and exit status are compared with
 # expected.stdout, expected.stderr (absent: empty) and expected.exit.
 # With BARNPLAN_BLESS=1 in the environment the expected files are rewritten.
 #
@@ -24,7 +24,7 @@ execute_process(
   COMMAND ${CMAKE_COMMAND} -E env
           --unset=LANG --unset=LC_ALL --unset=LC_MESSAGES --unset=LANGUAGE
           --unset=NO_COLOR --unset=SOURCE_DATE_EPOCH --unset=GITHUB_ACTIONS --unset=GITHUB_STEP_SUMMARY
-          TERM=dumb TZ=UTC "PATH=${bindir}:$ENV{PATH}"
+          TERM=dumb TZ=UTC "PATH=${bindir}:$ENV{PATH}" "EXAMPLES=${CMAKE_CURRENT_LIST_DIR}/../examples"
           /bin/sh -c "${command}"
   WORKING_DIRECTORY "${WORK}"
   OUTPUT_VARIABLE actual_stdout

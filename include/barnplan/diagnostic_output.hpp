@@ -21,6 +21,7 @@ struct OutputOptions {
     Language language = Language::en; ///< for the summary line
     bool color = false;
     bool verbose = false;
+    bool summary = true; ///< end the text with the "N errors and M warnings" line
     std::string tool_version;
     bool strict = false; ///< warnings fail too: JUnit shows them as failures
 };

@@ -26,6 +26,7 @@ struct YamlNode {
     std::vector<YamlNode> items; ///< sequence items
     std::vector<std::pair<YamlNode, YamlNode>> entries; ///< mapping entries, in source order
     bool alias = false; ///< stands for a refused alias (*name): already reported, not a value
+    bool anchor = false; ///< carries an anchor (&name): the edit engine will not edit through it
 
     YamlNode() = default;
     // Defined out of line: a node holds pairs of nodes, and clang cannot

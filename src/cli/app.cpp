@@ -17,6 +17,8 @@ const std::vector<Command>& commands()
         {"report", "Progress tables for meetings: terminal, JSON and more", &setup_report},
         {"diff", "What changed in meaning between two versions of a plan", &setup_diff},
         {"log", "A plan's history in meaning, commit by commit, from git", &setup_log},
+        {"record", "Record a measurement, an action status, a goal level or a meeting", &setup_record},
+        {"advance", "Move a plan to its next stage, checking the stage's gates", &setup_advance},
         {"init", "Write a new plan skeleton with a comment on every field", &setup_init},
         {"schema", "Print the plan format as a JSON Schema for editors", &setup_schema},
         {"rules", "List every rule and check with its id and severity", &setup_rules},

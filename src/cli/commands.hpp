@@ -24,6 +24,8 @@ struct Command {
 Runner setup_validate(CLI::App& sub, const GlobalOptions& global);
 Runner setup_report(CLI::App& sub, const GlobalOptions& global);
 Runner setup_diff(CLI::App& sub, const GlobalOptions& global);
+Runner setup_record(CLI::App& sub, const GlobalOptions& global);
+Runner setup_advance(CLI::App& sub, const GlobalOptions& global);
 Runner setup_log(CLI::App& sub, const GlobalOptions& global);
 Runner setup_init(CLI::App& sub, const GlobalOptions& global);
 Runner setup_schema(CLI::App& sub, const GlobalOptions& global);

@@ -7,6 +7,7 @@
 #include <atomic>
 #include <cerrno>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <exception>
 #include <fcntl.h>
@@ -204,6 +205,11 @@ bool write_file_atomically(const std::string& path, const std::string& text, std
         error = std::strerror(errno);
         ::unlink(temp.c_str());
         return false;
+    }
+    // Tests stop here as a crash or a kill would: the new text is on disk
+    // under the temporary name, the old file not yet replaced.
+    if (const char* hook = std::getenv("BARNPLAN_TEST_CRASH_BEFORE_RENAME"); hook != nullptr && *hook == '1') {
+        ::_exit(75);
     }
     if (::rename(temp.c_str(), path.c_str()) != 0) {
         error = std::strerror(errno);
