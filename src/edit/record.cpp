@@ -219,10 +219,7 @@ PlanEdit record_measurement(std::string_view text, const std::string& file, cons
             return out;
         }
         YamlPath path = meter_path;
-        path.push_back({"measurements", "date",
-                        existing->date.at.offset < text.size()
-                            ? std::string(text.substr(existing->date.at.offset, existing->date.at.length))
-                            : date});
+        path.push_back({"measurements", "date", date});
         chain.set(path, "value", *value);
         const std::string old_value =
             existing->value.ok()
@@ -313,8 +310,7 @@ PlanEdit record_level(std::string_view text, const std::string& file, const Goal
             return out;
         }
         YamlPath entry = path;
-        entry.push_back(
-            {"levels", "date", std::string(text.substr(existing->date.at.offset, existing->date.at.length))});
+        entry.push_back({"levels", "date", date});
         if (!existing->level.ok() || existing->level.value != *level) {
             chain.set(entry, "level", value);
             intended.push_back({Change::Kind::changed, subject, "level", value});

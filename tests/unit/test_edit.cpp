@@ -428,3 +428,14 @@ TEST_CASE("lifecycle: gates of a skipped stage are checked too")
     CHECK(test::joined_ids(check_gates(*loaded.plan, request, {})).find("gate-decision-ref") == std::string::npos);
     CHECK(recognition_valid_until(*loaded.plan, *Date::parse("2027-01-15")) == *Date::parse("2029-01-15"));
 }
+
+TEST_CASE("record: --replace finds an entry whose date is quoted")
+{
+    const std::string text =
+        test::with(k_plan, "{ date: 2025-06-01, value: 10 }", "{ date: \"2025-06-01\", value: 10 }");
+    const PlanEdit edit =
+        record_in_plan(text, test::k_file, {"G1.M1", "11", *Date::parse("2025-06-01"), std::nullopt, true, ""});
+    INFO(test::describe(edit.diagnostics));
+    REQUIRE(edit.text);
+    CHECK(*edit.text == test::with(text, "value: 10 }", "value: 11 }"));
+}
