@@ -19,11 +19,11 @@ const std::vector<Command>& commands()
         {"log", "A plan's history in meaning, commit by commit, from git", &setup_log},
         {"record", "Record a measurement, an action status, a goal level or a meeting", &setup_record},
         {"advance", "Move a plan to its next stage, checking the stage's gates", &setup_advance},
+        {"calendar", "Every dated thing of the plans as an iCalendar (.ics) file", &setup_calendar},
         {"init", "Write a new plan skeleton with a comment on every field", &setup_init},
         {"schema", "Print the plan format as a JSON Schema for editors", &setup_schema},
         {"rules", "List every rule and check with its id and severity", &setup_rules},
         {"install-hook", "Install a git pre-commit hook that checks the staged plans", &setup_install_hook},
-        {"calendar", "Every dated thing of the plans as an iCalendar (.ics) file", &setup_calendar},
     };
     return k_commands;
 }
