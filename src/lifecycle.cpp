@@ -7,15 +7,21 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <initializer_list>
 
 namespace barnplan {
 
 void GateReport::fail(Position where, Text message, Text hint)
 {
+    fail_in(m_file, where, std::move(message), std::move(hint));
+}
+
+void GateReport::fail_in(const std::string& file, Position where, Text message, Text hint)
+{
     Diagnostic d;
     d.rule = std::string(m_gate);
     d.severity = Severity::error;
-    d.file = m_file;
+    d.file = file;
     d.position = where;
     d.message = std::move(message);
     d.hint = std::move(hint);
@@ -56,7 +62,7 @@ void check_validates(const GateInput& in, GateReport& report)
         if (d.severity != Severity::error) {
             continue;
         }
-        report.fail(d.position,
+        report.fail_in(d.file.empty() ? in.plan.file : d.file, d.position,
                     {fmt::format("the plan must validate without errors: {} [{}]", d.message.en, d.rule),
                      fmt::format("planen måste valideras utan fel: {} [{}]", d.message.sv, d.rule)},
                     d.hint.en.empty() ? Text{"run 'barnplan validate' and fix every error",
@@ -297,6 +303,294 @@ void check_date_order(const GateInput& in, GateReport& report)
     }
 }
 
+// ---- Barnrättsresan -------------------------------------------------------------
+
+/// Keys of the joint review's three questions that have no answer.
+std::string unanswered(const JointReview& r)
+{
+    std::string keys;
+    const auto add = [&keys](const Located<std::string>& field, std::string_view key) {
+        if (!field.present || field.value.find_first_not_of(" \t\n") == std::string::npos) {
+            keys += (keys.empty() ? "" : ", ") + std::string(key);
+        }
+    };
+    add(r.realistic, "realistic");
+    add(r.reaches_goals, "reaches_goals");
+    add(r.rights_fulfilled, "rights_fulfilled");
+    return keys;
+}
+
+void check_review_answered(const GateInput& in, GateReport& report)
+{
+    const JointReview& r = in.plan.review;
+    const Position where = r.present ? r.key : plan_anchor(in.plan);
+    const std::string open = unanswered(r);
+    if (!open.empty()) {
+        report.fail(where,
+                    {fmt::format("the joint review leaves {} unanswered", open),
+                     fmt::format("den gemensamma genomgången lämnar {} obesvarad", open)},
+                    {"under 'review:' answer: is the plan realistic (realistic)? will the activities reach the goals "
+                     "(reaches_goals)? will children's rights be fulfilled (rights_fulfilled)?",
+                     "besvara under 'review:': är handlingsplanen realistisk (realistic)? når aktiviteterna målen "
+                     "(reaches_goals)? tillgodoses barnets rättigheter (rights_fulfilled)?"});
+    }
+    if (!r.date.ok()) {
+        report.fail(r.date.present ? r.date.key : where,
+                    {"the day of the joint review is not recorded", "dagen för den gemensamma genomgången saknas"},
+                    {"add `date: YYYY-MM-DD` under `review:`", "lägg till `date: ÅÅÅÅ-MM-DD` under `review:`"});
+    } else if (in.request.date < r.date.value) {
+        report.fail(r.date.at,
+                    {fmt::format("the step is dated {}, before the joint review ({})", in.request.date.iso(),
+                                 r.date.value.iso()),
+                     fmt::format("steget är daterat {}, före den gemensamma genomgången ({})", in.request.date.iso(),
+                                 r.date.value.iso())},
+                    {"check --date and the date of the review", "kontrollera --date och genomgångens datum"});
+    }
+}
+
+void check_review_before_decision(const GateInput& in, GateReport& report)
+{
+    const JointReview& r = in.plan.review;
+    if (!r.date.ok()) {
+        report.fail(r.present ? (r.date.present ? r.date.key : r.key) : plan_anchor(in.plan),
+                    {"the joint review is not recorded with its date: it comes before the management decision",
+                     "den gemensamma genomgången är inte registrerad med datum: den kommer före ledningens beslut"},
+                    {"add `review:` with `date:` and the three answers",
+                     "lägg till `review:` med `date:` och de tre svaren"});
+        return;
+    }
+    if (in.request.date < r.date.value) {
+        report.fail(r.date.at,
+                    {fmt::format("the management decision ({}) is dated before the joint review ({})",
+                                 in.request.date.iso(), r.date.value.iso()),
+                     fmt::format("ledningens beslut ({}) är daterat före den gemensamma genomgången ({})",
+                                 in.request.date.iso(), r.date.value.iso())},
+                    {"check --date and the date of the review", "kontrollera --date och genomgångens datum"});
+    }
+}
+
+/// Whole months from `start` to the day after `end`, as the rules count them.
+int months_between(Date start, Date end)
+{
+    const Date after = end.add_days(1);
+    int months = (after.year() - start.year()) * 12 + (after.month() - start.month());
+    if (after.day() < start.day()) {
+        --months;
+    }
+    return months;
+}
+
+Position implementation_place(const Plan& plan)
+{
+    return plan.implementation.known() ? plan.implementation : plan_anchor(plan);
+}
+
+void check_implementation_period(const GateInput& in, GateReport& report)
+{
+    const Plan& plan = in.plan;
+    if (!plan.implementation_start.ok() || !plan.implementation_end.ok()) {
+        report.fail(implementation_place(plan),
+                    {"the plan has no implementation period", "planen saknar genomförandeperiod"},
+                    {"add 'implementation: { start: YYYY-MM-DD, end: YYYY-MM-DD }' (3–12 months)",
+                     "lägg till 'implementation: { start: ÅÅÅÅ-MM-DD, end: ÅÅÅÅ-MM-DD }' (3–12 månader)"});
+        return;
+    }
+    const Date start = plan.implementation_start.value;
+    const Date end = plan.implementation_end.value;
+    const int months = end < start ? 0 : months_between(start, end);
+    if (months < 3 || months > 12) {
+        report.fail(plan.implementation,
+                    {fmt::format("the implementation ({} – {}) takes {} months, not 3–12", start.iso(), end.iso(),
+                                 months),
+                     fmt::format("genomförandet ({} – {}) tar {} månader, inte 3–12", start.iso(), end.iso(), months)},
+                    {"set 'implementation:' to 3–12 months", "sätt 'implementation:' till 3–12 månader"});
+    }
+}
+
+bool is_kind(const Meeting& m, std::string_view kind)
+{
+    return m.kind.ok() && m.kind.value == kind && m.date.ok();
+}
+
+void check_check_ins(const GateInput& in, GateReport& report)
+{
+    const Plan& plan = in.plan;
+    if (!plan.implementation_start.ok() || !plan.implementation_end.ok()) {
+        return; // gate-implementation-period says so
+    }
+    const Date start = plan.implementation_start.value;
+    const Date end = plan.implementation_end.value;
+    for (const Meeting& m : plan.meetings) {
+        if (is_kind(m, "check-in") && start <= m.date.value && m.date.value <= end) {
+            return;
+        }
+    }
+    report.fail(implementation_place(plan),
+                {fmt::format("no check-in meeting is booked during the implementation ({} – {})", start.iso(),
+                             end.iso()),
+                 fmt::format("inget avstämningsmöte är bokat under genomförandet ({} – {})", start.iso(), end.iso())},
+                {"barnplan record FILE --meeting YYYY-MM-DD --kind check-in (inside the implementation period)",
+                 "barnplan record FIL --meeting ÅÅÅÅ-MM-DD --kind check-in (inom genomförandeperioden)"});
+}
+
+void check_follow_up_booked(const GateInput& in, GateReport& report)
+{
+    const Plan& plan = in.plan;
+    for (const Meeting& m : plan.meetings) {
+        if (is_kind(m, "follow-up") &&
+            (!plan.implementation_start.ok() || plan.implementation_start.value <= m.date.value)) {
+            return;
+        }
+    }
+    report.fail(implementation_place(plan),
+                {"the step-4 follow-up meeting is not booked: book it before the group parts",
+                 "uppföljningsmötet i steg 4 är inte bokat: boka det innan gruppen skiljs åt"},
+                {"barnplan record FILE --meeting YYYY-MM-DD --kind follow-up (after the implementation starts)",
+                 "barnplan record FIL --meeting ÅÅÅÅ-MM-DD --kind follow-up (efter att genomförandet börjat)"});
+}
+
+void check_follow_up_held(const GateInput& in, GateReport& report)
+{
+    for (const Meeting& m : in.plan.meetings) {
+        if (is_kind(m, "follow-up") && m.date.value <= in.request.date) {
+            return;
+        }
+    }
+    report.fail(in.plan.meetings.empty() ? plan_anchor(in.plan) : in.plan.meetings.back().position,
+                {fmt::format("no step-4 follow-up meeting is held on or before {}", in.request.date.iso()),
+                 fmt::format("inget uppföljningsmöte i steg 4 är hållet senast {}", in.request.date.iso())},
+                {"date the step on or after the follow-up meeting (--date), or record the meeting",
+                 "datera steget på eller efter uppföljningsmötet (--date), eller registrera mötet"});
+}
+
+void check_areas_followed_up(const GateInput& in, GateReport& report)
+{
+    if (in.plan.areas.empty()) {
+        report.fail(in.plan.areas_key.known() ? in.plan.areas_key : plan_anchor(in.plan),
+                    {"the plan has no priority areas to follow up", "planen har inga prioriterade områden att följa upp"},
+                    {"add 'areas:' with their follow-up", "lägg till 'areas:' med deras uppföljning"});
+    }
+    for (const PriorityArea& a : in.plan.areas) {
+        const AreaFollowUp& u = a.follow_up;
+        std::string keys;
+        const auto need = [&keys](bool present, std::string_view key) {
+            if (!present) {
+                keys += (keys.empty() ? "" : ", ") + std::string(key);
+            }
+        };
+        need(u.outcome.present, "outcome");
+        need(u.effects.present, "effects");
+        need(u.goal_reached.ok(), "goal_reached");
+        need(u.more_measures.ok(), "more_measures");
+        if (keys.empty()) {
+            continue;
+        }
+        const std::string id = a.id.ok() ? a.id.value : "?";
+        report.fail(u.present ? u.key : (a.id.key.known() ? a.id.key : a.position),
+                    {fmt::format("the follow-up of priority area {} does not record {}", id, keys),
+                     fmt::format("uppföljningen av det prioriterade området {} anger inte {}", id, keys)},
+                    {"under the area's 'follow_up:' write outcome, effects (for children), goal_reached and "
+                     "more_measures (true or false)",
+                     "skriv under områdets 'follow_up:' outcome, effects (för barnen), goal_reached och "
+                     "more_measures (true eller false)"});
+    }
+}
+
+// ---- partnership ----------------------------------------------------------------
+
+void check_members(const GateInput& in, GateReport& report)
+{
+    const Plan& plan = in.plan;
+    const Position list = plan.members_key.known() ? plan.members_key : plan_anchor(plan);
+    if (plan.members.size() < 2) {
+        report.fail(list,
+                    {fmt::format("the partnership has {} member(s); an agreement needs at least two",
+                                 plan.members.size()),
+                     fmt::format("partnerskapet har {} medlem(mar); en överenskommelse kräver minst två",
+                                 plan.members.size())},
+                    {"add the member municipalities under 'members:'",
+                     "lägg till medlemskommunerna under 'members:'"});
+    }
+    for (const Member& m : plan.members) {
+        std::string keys;
+        const auto need = [&keys](const Located<std::string>& field, std::string_view key) {
+            if (!field.present || field.value.find_first_not_of(" \t") == std::string::npos) {
+                keys += (keys.empty() ? "" : ", ") + std::string(key);
+            }
+        };
+        need(m.politician, "politician");
+        need(m.official, "official");
+        if (keys.empty()) {
+            continue;
+        }
+        const std::string id = m.id.ok() ? m.id.value : "?";
+        report.fail(m.id.key.known() ? m.id.key : m.position,
+                    {fmt::format("member {} names no {}", id, keys), fmt::format("medlem {} anger ingen {}", id, keys)},
+                    {"each member takes part with a responsible politician (politician) and a contact official "
+                     "(official)",
+                     "varje medlem deltar med en ansvarig politiker (politician) och en kontaktperson (official)"});
+    }
+}
+
+/// Fails once for each of the plan's findings of `rules`: the gate rests on
+/// those rules rather than checking the same thing twice.
+void fail_on_rules(const GateInput& in, GateReport& report, std::initializer_list<std::string_view> rules,
+                   const Text& what)
+{
+    for (const Diagnostic& d : in.problems) {
+        if (std::find(rules.begin(), rules.end(), d.rule) == rules.end()) {
+            continue;
+        }
+        report.fail_in(d.file.empty() ? in.plan.file : d.file, d.position,
+                    {fmt::format("{}: {} [{}]", what.en, d.message.en, d.rule),
+                     fmt::format("{}: {} [{}]", what.sv, d.message.sv, d.rule)},
+                    d.hint);
+    }
+}
+
+void check_meeting_plan(const GateInput& in, GateReport& report)
+{
+    if (!in.plan.period_start.ok() || !in.plan.period_end.ok()) {
+        report.fail(in.plan.period.known() ? in.plan.period : plan_anchor(in.plan),
+                    {"the plan period is not given, so the meeting plan cannot be checked",
+                     "planperioden är inte angiven, så mötesplanen kan inte kontrolleras"},
+                    {"add `period: { start: YYYY-MM-DD, end: YYYY-MM-DD }`",
+                     "lägg till `period: { start: ÅÅÅÅ-MM-DD, end: ÅÅÅÅ-MM-DD }`"});
+        return;
+    }
+    fail_on_rules(in, report, {"joint-meetings-per-year", "meeting-host-member", "joint-meeting-host"},
+                  {"the meeting plan is not complete", "mötesplanen är inte komplett"});
+}
+
+void check_meeting_held(const GateInput& in, GateReport& report, std::string_view kind, const Text& what)
+{
+    for (const Meeting& m : in.plan.meetings) {
+        if (is_kind(m, kind) && m.date.value <= in.request.date &&
+            (!in.plan.period_start.ok() || in.plan.period_start.value <= m.date.value)) {
+            return;
+        }
+    }
+    report.fail(in.plan.meetings.empty() ? plan_anchor(in.plan) : in.plan.meetings.back().position,
+                {fmt::format("no {} is held on or before {}", what.en, in.request.date.iso()),
+                 fmt::format("ingen {} är hållen senast {}", what.sv, in.request.date.iso())},
+                {fmt::format("date the step on or after it (--date), or record it: barnplan record FILE --meeting "
+                             "YYYY-MM-DD --kind {}",
+                             kind),
+                 fmt::format("datera steget på eller efter den (--date), eller registrera den: barnplan record FIL "
+                             "--meeting ÅÅÅÅ-MM-DD --kind {}",
+                             kind)});
+}
+
+void check_peer_review_held(const GateInput& in, GateReport& report)
+{
+    check_meeting_held(in, report, "peer-review", {"peer review (kind: peer-review)", "kollegial granskning (kind: peer-review)"});
+}
+
+void check_final_report_held(const GateInput& in, GateReport& report)
+{
+    check_meeting_held(in, report, "final-report", {"final report meeting (kind: final-report)", "slutrapport (kind: final-report)"});
+}
+
 const Gate k_date_order{"gate-date-order",
                         {"The step is not dated before the last step in the history.",
                          "Steget är inte daterat före det senaste steget i historiken."},
@@ -344,6 +638,52 @@ const Gate k_form_stored{"gate-form-stored",
                           "Utvärderingsblanketten sparades minst två veckor före träffen."},
                          &check_form_stored};
 
+const Gate k_review_answered{"gate-review-answered",
+                             {"The joint review is dated and answers its three questions.",
+                              "Den gemensamma genomgången är daterad och besvarar sina tre frågor."},
+                             &check_review_answered};
+const Gate k_review_before_decision{"gate-review-before-decision",
+                                    {"The joint review is recorded before the management decision.",
+                                     "Den gemensamma genomgången är registrerad före ledningens beslut."},
+                                    &check_review_before_decision};
+const Gate k_implementation_period{"gate-implementation-period",
+                                   {"The implementation period is given and takes 3–12 months.",
+                                    "Genomförandeperioden är angiven och tar 3–12 månader."},
+                                   &check_implementation_period};
+const Gate k_check_ins{"gate-check-ins-booked",
+                       {"A check-in meeting is booked during the implementation.",
+                        "Ett avstämningsmöte är bokat under genomförandet."},
+                       &check_check_ins};
+const Gate k_follow_up_booked{"gate-follow-up-booked",
+                              {"The step-4 follow-up meeting is booked.", "Uppföljningsmötet i steg 4 är bokat."},
+                              &check_follow_up_booked};
+const Gate k_follow_up_held{"gate-follow-up-held",
+                            {"The step-4 follow-up meeting is held by the day of the step.",
+                             "Uppföljningsmötet i steg 4 är hållet senast stegets dag."},
+                            &check_follow_up_held};
+const Gate k_areas_followed_up{"gate-areas-followed-up",
+                               {"Every priority area records outcome, effects for children, goal reached and more "
+                                "measures needed.",
+                                "Varje prioriterat område anger utfall, effekter för barnen, om målet nåddes och om "
+                                "fler åtgärder behövs."},
+                               &check_areas_followed_up};
+const Gate k_members{"gate-members",
+                     {"At least two members, each with a responsible politician and a contact official.",
+                      "Minst två medlemmar, var och en med ansvarig politiker och kontaktperson."},
+                     &check_members};
+const Gate k_meeting_plan{"gate-meeting-plan",
+                          {"The meeting plan has two joint meetings a year, each hosted by a member.",
+                           "Mötesplanen har två gemensamma möten om året, vart och ett med en medlem som värd."},
+                          &check_meeting_plan};
+const Gate k_peer_review_held{"gate-peer-review-held",
+                              {"A peer review is held by the day of the step.",
+                               "En kollegial granskning är hållen senast stegets dag."},
+                              &check_peer_review_held};
+const Gate k_final_report_held{"gate-final-report-held",
+                               {"The final report meeting is held by the day of the step.",
+                                "Slutrapportmötet är hållet senast stegets dag."},
+                               &check_final_report_held};
+
 } // namespace
 
 const std::vector<Lifecycle>& lifecycles()
@@ -362,22 +702,23 @@ const std::vector<Lifecycle>& lifecycles()
                &k_form_approved, &k_form_stored}},
              {"evaluation", "recognized", {&k_date_order, &k_date, &k_ref}},
          }},
-        // Their gates come with those models' rules.
         {Model::barnrattsresan,
          {"draft", "reviewed", "approved", "implementing", "followed-up"},
          {
-             {"draft", "reviewed", {&k_date_order}},
-             {"reviewed", "approved", {&k_date_order}},
-             {"approved", "implementing", {&k_date_order}},
-             {"implementing", "followed-up", {&k_date_order}},
+             {"draft", "reviewed", {&k_date_order, &k_validates, &k_review_answered}},
+             {"reviewed",
+              "approved",
+              {&k_date_order, &k_validates, &k_by, &k_date, &k_ref, &k_review_before_decision}},
+             {"approved", "implementing", {&k_date_order, &k_implementation_period, &k_check_ins, &k_follow_up_booked}},
+             {"implementing", "followed-up", {&k_date_order, &k_follow_up_held, &k_areas_followed_up}},
          }},
         {Model::partnership,
          {"draft", "agreed", "running", "reviewed", "closed"},
          {
-             {"draft", "agreed", {&k_date_order}},
-             {"agreed", "running", {&k_date_order}},
-             {"running", "reviewed", {&k_date_order}},
-             {"reviewed", "closed", {&k_date_order}},
+             {"draft", "agreed", {&k_date_order, &k_members, &k_by, &k_date, &k_ref}},
+             {"agreed", "running", {&k_date_order, &k_meeting_plan}},
+             {"running", "reviewed", {&k_date_order, &k_peer_review_held}},
+             {"reviewed", "closed", {&k_date_order, &k_final_report_held}},
          }},
     };
     return k_table;

@@ -42,6 +42,8 @@ public:
     }
     /// One unmet condition: where to fix it, what is missing, how to fix it.
     void fail(Position where, Text message, Text hint);
+    /// The same in another file of the plan (a department file).
+    void fail_in(const std::string& file, Position where, Text message, Text hint);
 
 private:
     std::string_view m_gate;

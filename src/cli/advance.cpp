@@ -1,4 +1,5 @@
 #include "commands.hpp"
+#include "departments.hpp"
 #include "edit_file.hpp"
 
 #include <barnplan/edit.hpp>
@@ -7,6 +8,8 @@
 #include <barnplan/rules.hpp>
 
 #include <fmt/format.h>
+
+#include <cstdio>
 
 namespace barnplan::cli {
 namespace {
@@ -20,6 +23,19 @@ struct AdvanceOptions {
     std::string note;
     bool dry_run = false;
 };
+
+/// Prints findings about the plan and its department files, each with its own text.
+void print_joint_problems(const PlanFile& file, const LoadResult& loaded, Diagnostics diagnostics, Language lang,
+                          const GlobalOptions& global)
+{
+    OutputOptions out;
+    out.language = lang;
+    out.color = use_color(global, stderr);
+    out.summary = false;
+    std::vector<CheckedFile> files = split_by_file(file.path, file.text, loaded.sources, std::move(diagnostics), lang);
+    std::erase_if(files, [](const CheckedFile& f) { return f.diagnostics.empty(); });
+    std::fputs(render_text(files, out).c_str(), stderr);
+}
 
 std::string stage_list(Model model)
 {
@@ -44,9 +60,11 @@ int run_advance(const AdvanceOptions& options, const GlobalOptions& global)
         return k_exit_usage;
     }
     lang = plan_language(*file, global);
-    const LoadResult loaded = load_plan(file->text, file->path);
+    // A Barnrättsresan plan is checked with its department files.
+    const FileResolver departments(file->path);
+    const LoadResult loaded = load_plan(file->text, file->path, {}, &departments);
     if (!loaded.plan || !loaded.plan->model.ok()) {
-        print_problems(*file, loaded.diagnostics, lang, global);
+        print_joint_problems(*file, loaded, loaded.diagnostics, lang, global);
         print_error(lang, {"cannot advance: the file is not a plan with a known model",
                            "kan inte flytta planen: filen är ingen plan med en känd modell"});
         return k_exit_usage;
@@ -107,7 +125,7 @@ int run_advance(const AdvanceOptions& options, const GlobalOptions& global)
     problems.insert(problems.end(), found.begin(), found.end());
     const Diagnostics unmet = check_gates(plan, request, problems);
     if (!unmet.empty()) {
-        print_problems(*file, unmet, lang, global);
+        print_joint_problems(*file, loaded, unmet, lang, global);
         print_error(
             lang, {fmt::format("cannot move the plan from {} to {}: {} {} not met; the file is unchanged", request.from,
                                request.to, unmet.size(), unmet.size() == 1 ? "condition" : "conditions"),

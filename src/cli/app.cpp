@@ -22,7 +22,7 @@ const std::vector<Command>& commands()
         {"calendar", "Every dated thing of the plans as an iCalendar (.ics) file", &setup_calendar},
         {"init", "Write a new plan skeleton with a comment on every field", &setup_init},
         {"schema", "Print the plan format as a JSON Schema for editors", &setup_schema},
-        {"rules", "List every rule and check with its id and severity", &setup_rules},
+        {"rules", "List every rule and check with its id and severity, and the gates of advance", &setup_rules},
         {"install-hook", "Install a git pre-commit hook that checks the staged plans", &setup_install_hook},
     };
     return k_commands;
