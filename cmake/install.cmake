@@ -27,6 +27,13 @@ install(TARGETS barnplan RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
 # no generation step is needed; editors find it here through init's modeline.
 install(FILES ${PROJECT_SOURCE_DIR}/schema/barnplan.schema.json DESTINATION ${CMAKE_INSTALL_DATADIR}/barnplan)
 
+# Shell completions where bash-completion, zsh (Debian's vendor directory)
+# and fish look for them.
+install(FILES ${PROJECT_SOURCE_DIR}/completions/barnplan.bash DESTINATION ${CMAKE_INSTALL_DATADIR}/bash-completion/completions
+        RENAME barnplan)
+install(FILES ${PROJECT_SOURCE_DIR}/completions/_barnplan DESTINATION ${CMAKE_INSTALL_DATADIR}/zsh/vendor-completions)
+install(FILES ${PROJECT_SOURCE_DIR}/completions/barnplan.fish DESTINATION ${CMAKE_INSTALL_DATADIR}/fish/vendor_completions.d)
+
 # Debian package. It installs under CMAKE_INSTALL_PREFIX, so that paths built
 # into the binary (the schema in init's modeline) are where the files land.
 if(NOT CMAKE_INSTALL_PREFIX STREQUAL "/usr")
