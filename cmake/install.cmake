@@ -23,9 +23,15 @@ endforeach()
 add_custom_target(barnplan_man ALL DEPENDS ${barnplan_man_gz})
 
 install(TARGETS barnplan RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
-# The committed schema is what `barnplan schema` prints (a test checks it), so
-# no generation step is needed; editors find it here through init's modeline.
-install(FILES ${PROJECT_SOURCE_DIR}/schema/barnplan.schema.json DESTINATION ${CMAKE_INSTALL_DATADIR}/barnplan)
+# The committed schemas are what `barnplan schema` and `barnplan --lang sv
+# schema` print (tests check it), so no generation step is needed; editors
+# find them here through init's modeline.
+install(FILES ${PROJECT_SOURCE_DIR}/schema/barnplan.schema.json ${PROJECT_SOURCE_DIR}/schema/barnplan.schema.sv.json
+        DESTINATION ${CMAKE_INSTALL_DATADIR}/barnplan)
+# `barnplan init` writes the installed path into the modeline. Only init.cpp
+# sees it, so that another prefix recompiles one file.
+set_property(SOURCE ${PROJECT_SOURCE_DIR}/src/cli/init.cpp APPEND PROPERTY COMPILE_DEFINITIONS
+             "BARNPLAN_SCHEMA_DIR=\"${CMAKE_INSTALL_FULL_DATADIR}/barnplan\"")
 
 # Shell completions where bash-completion, zsh (Debian's vendor directory)
 # and fish look for them.

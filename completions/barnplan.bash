@@ -74,7 +74,7 @@ _barnplan_options()
         record) echo '-h --help --date --note --replace --meeting --kind -n --dry-run' ;;
         advance) echo '-h --help --to --date --by --ref --note -n --dry-run' ;;
         calendar) echo '-h --help -o --output' ;;
-        init) echo '-h --help --model --lang' ;;
+        init) echo '-h --help --model --lang --schema' ;;
         schema | rules | help) echo '-h --help' ;;
         install-hook) echo '-h --help --force --strict' ;;
         '') echo '-h --help --version' ;;
@@ -91,7 +91,7 @@ _barnplan_takes_value()
         validate:-f | validate:--format | diff:-f | diff:--format | log:-f | log:--format) return 0 ;;
         report:-f | report:--format | report:-o | report:--output | report:--as-of | report:--goal) return 0 ;;
         report:--owner | report:--department | report:--width | report:--stale-days) return 0 ;;
-        log:--meter | log:--goal | calendar:-o | calendar:--output | init:--model) return 0 ;;
+        log:--meter | log:--goal | calendar:-o | calendar:--output | init:--model | init:--schema) return 0 ;;
         record:--date | record:--note | record:--meeting | record:--kind) return 0 ;;
         advance:--to | advance:--date | advance:--by | advance:--ref | advance:--note) return 0 ;;
     esac
@@ -164,7 +164,7 @@ _barnplan()
             validate:-f | validate:--format) COMPREPLY=($(compgen -W 'text json github gitlab junit sarif' -- "$cur")) ;;
             report:-f | report:--format) COMPREPLY=($(compgen -W 'text json html markdown csv' -- "$cur")) ;;
             diff:-f | diff:--format | log:-f | log:--format) COMPREPLY=($(compgen -W 'text markdown json' -- "$cur")) ;;
-            report:-o | report:--output | calendar:-o | calendar:--output) _barnplan_all_files "$cur" ;;
+            report:-o | report:--output | calendar:-o | calendar:--output | init:--schema) _barnplan_all_files "$cur" ;;
             report:--as-of | record:--date | record:--meeting | advance:--date)
                 COMPREPLY=($(compgen -W "$(date +%Y-%m-%d)" -- "$cur")) ;;
             report:--goal | log:--goal)

@@ -67,7 +67,7 @@ function __barnplan_args
         end
         switch $t
             case --lang --color --today -f --format -o --output --as-of --goal --owner --department --width \
-                --stale-days --meter --date --note --meeting --kind --to --by --ref --model
+                --stale-days --meter --date --note --meeting --kind --to --by --ref --model --schema
                 set skip 1
             case '-*'
             case '*'
@@ -205,6 +205,7 @@ complete -c barnplan -n '__fish_seen_subcommand_from calendar' -s o -l output -r
 
 # init
 complete -c barnplan -n '__fish_seen_subcommand_from init' -l model -x -a unicef-bvk -d 'The plan\'s model'
+complete -c barnplan -n '__fish_seen_subcommand_from init' -l schema -r -F -d 'JSON Schema for the modeline (path or URL)'
 complete -c barnplan -n '__barnplan_at init 0' -F
 
 # install-hook

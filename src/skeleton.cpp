@@ -5,9 +5,9 @@
 namespace barnplan {
 namespace {
 
-constexpr std::string_view k_sv = R"(# yaml-language-server: $schema=barnplan.schema.json
+constexpr std::string_view k_sv = R"(# yaml-language-server: $schema={schema}
 # Handlingsplan för barnets rättigheter, läst av barnplan (format 1).
-# Skapa schemat för redigerarens stöd med: barnplan schema > barnplan.schema.json
+# Raden ovan ger redigeraren planformatets JSON Schema (det skriver också: barnplan --lang sv schema).
 # Fyll i fälten och kör sedan: barnplan validate {file}
 # Datum skrivs ÅÅÅÅ-MM-DD. Tomma fält räknas som ej ifyllda.
 
@@ -69,9 +69,9 @@ meetings: []
 history: []
 )";
 
-constexpr std::string_view k_en = R"(# yaml-language-server: $schema=barnplan.schema.json
+constexpr std::string_view k_en = R"(# yaml-language-server: $schema={schema}
 # A child-rights action plan, read by barnplan (format 1).
-# Create the schema for editor support with: barnplan schema > barnplan.schema.json
+# The line above gives editors the plan format's JSON Schema (also printed by: barnplan schema).
 # Fill in the fields, then run: barnplan validate {file}
 # Dates are written YYYY-MM-DD. Empty fields count as not filled in.
 
@@ -135,11 +135,11 @@ history: []
 
 } // namespace
 
-std::string plan_skeleton(Model model, Language lang)
+std::string plan_skeleton(Model model, Language lang, std::string_view schema)
 {
     const std::string_view text = lang == Language::sv ? k_sv : k_en;
     return fmt::format(fmt::runtime(text), fmt::arg("model", fmt::format("{:<10}", to_string(model))),
-                       fmt::arg("file", lang == Language::sv ? "<fil>" : "<file>"));
+                       fmt::arg("file", lang == Language::sv ? "<fil>" : "<file>"), fmt::arg("schema", schema));
 }
 
 } // namespace barnplan

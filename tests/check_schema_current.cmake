@@ -1,9 +1,16 @@
-# Fails when schema/barnplan.schema.json differs from `barnplan schema`.
-execute_process(COMMAND ${BARNPLAN} schema OUTPUT_VARIABLE generated RESULT_VARIABLE rc)
+# Fails when the committed schema differs from `barnplan [--lang LANG] schema`.
+#   cmake -DBARNPLAN=… -DSCHEMA=… [-DLANG=sv] -P check_schema_current.cmake
+set(lang_args)
+set(lang_note "")
+if(DEFINED LANG)
+  set(lang_args --lang ${LANG})
+  set(lang_note "--lang ${LANG} ")
+endif()
+execute_process(COMMAND ${BARNPLAN} ${lang_args} schema OUTPUT_VARIABLE generated RESULT_VARIABLE rc)
 if(NOT rc EQUAL 0)
-  message(FATAL_ERROR "barnplan schema exited ${rc}")
+  message(FATAL_ERROR "barnplan ${lang_note}schema exited ${rc}")
 endif()
 file(READ ${SCHEMA} committed)
 if(NOT generated STREQUAL committed)
-  message(FATAL_ERROR "${SCHEMA} is out of date: run `barnplan schema > schema/barnplan.schema.json`")
+  message(FATAL_ERROR "${SCHEMA} is out of date: run `barnplan ${lang_note}schema > ${SCHEMA}`")
 endif()

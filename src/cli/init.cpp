@@ -1,6 +1,7 @@
 #include "commands.hpp"
 #include "plans.hpp"
 
+#include <barnplan/escape.hpp>
 #include <barnplan/skeleton.hpp>
 
 #include <fmt/format.h>
@@ -13,11 +14,39 @@
 namespace barnplan::cli {
 namespace {
 
+// Where the install put the JSON Schemas (CMake: CMAKE_INSTALL_FULL_DATADIR).
+#ifndef BARNPLAN_SCHEMA_DIR
+#define BARNPLAN_SCHEMA_DIR "/usr/local/share/barnplan"
+#endif
+
 struct InitOptions {
     std::string file;
     std::string model = "unicef-bvk";
     std::string lang;
+    std::string schema;
 };
+
+/// The installed schema in the plan's language, so that an editor's hovers
+/// read like the plan's comments.
+std::string installed_schema(Language lang)
+{
+    return lang == Language::sv ? BARNPLAN_SCHEMA_DIR "/barnplan.schema.sv.json" : BARNPLAN_SCHEMA_DIR "/barnplan.schema.json";
+}
+
+/// A modeline ends at the first space, and a line break would end the comment.
+bool fits_modeline(std::string_view schema)
+{
+    if (schema.empty()) {
+        return false;
+    }
+    for (const char c : schema) {
+        const auto u = static_cast<unsigned char>(c);
+        if (u <= 0x20 || u == 0x7f) {
+            return false;
+        }
+    }
+    return true;
+}
 
 /// Creates `path` only if it does not exist (O_EXCL), so a plan is never overwritten.
 bool write_new_file(const std::string& path, const std::string& text, std::string& error)
@@ -48,7 +77,15 @@ int run_init(const InitOptions& options, const GlobalOptions& global)
     } else if (options.lang == "en") {
         lang = Language::en;
     }
-    const std::string text = plan_skeleton(Model::unicef_bvk, lang);
+    const std::string schema = options.schema.empty() ? installed_schema(lang) : options.schema;
+    if (!fits_modeline(schema)) {
+        const std::string shown = terminal_safe(schema);
+        print_error(lang, {fmt::format("--schema '{}' cannot go into the modeline: give a path or URL without spaces", shown),
+                           fmt::format("--schema '{}' går inte in i modeline-raden: ange en sökväg eller URL utan mellanslag",
+                                       shown)});
+        return k_exit_usage;
+    }
+    const std::string text = plan_skeleton(Model::unicef_bvk, lang, schema);
     if (options.file.empty() || options.file == "-") {
         print_out(text);
         return k_exit_clean;
@@ -80,6 +117,10 @@ Runner setup_init(CLI::App& sub, const GlobalOptions& global)
     // Barnrättsresan and partnership skeletons come with those models' rules.
     sub.add_option("--model", options->model, "The plan's model: unicef-bvk")->check(CLI::IsMember({"unicef-bvk"}));
     sub.add_option("--lang", options->lang, "Language of the comments: sv or en")->check(CLI::IsMember({"sv", "en"}));
+    sub.add_option("--schema", options->schema,
+                   "Path or URL of the JSON Schema for the editor modeline on the first line (default: the installed "
+                   "schema in the plan's language)")
+        ->type_name("PATH|URL");
     return [options, &global]() { return run_init(*options, global); };
 }
 

@@ -213,6 +213,18 @@ TEST_CASE("plan_skeleton loads without a loader finding, in Swedish and English"
     }
 }
 
+TEST_CASE("plan_skeleton's first line is the modeline naming the schema it is given")
+{
+    for (Language lang : {Language::sv, Language::en}) {
+        const std::string text =
+            barnplan::plan_skeleton(Model::unicef_bvk, lang, "/usr/share/barnplan/barnplan.schema.sv.json");
+        CHECK(text.rfind("# yaml-language-server: $schema=/usr/share/barnplan/barnplan.schema.sv.json\n", 0) == 0);
+        CHECK(text.find("{schema}") == std::string::npos);
+    }
+    CHECK(barnplan::plan_skeleton(Model::unicef_bvk, Language::en)
+              .rfind("# yaml-language-server: $schema=barnplan.schema.json\n", 0) == 0);
+}
+
 TEST_CASE("plan_skeleton has a comment on every field, in its language")
 {
     const std::string sv = barnplan::plan_skeleton(Model::unicef_bvk, Language::sv);
