@@ -16,7 +16,8 @@ struct Change {
     enum class Kind { added, removed, changed };
 
     Kind kind = Kind::changed;
-    std::string goal;      ///< the goal it belongs to; empty for the plan as a whole
+    std::string goal;      ///< the goal (or priority area) it belongs to; empty for the plan as a whole
+    std::string department; ///< Barnrättsresan: the department whose activity it is
     std::string subject;   ///< what changed: "G2", "G2.A1", "G2.M1", "G2.M1 2025-11-20", "meeting 2025-03-01"
     std::string field;     ///< the key for a changed value ("current_level"); empty for added/removed
     std::string before;    ///< value before, as shown to people; empty when added
@@ -26,7 +27,8 @@ struct Change {
 
 struct PlanDiff {
     std::vector<Change> changes; ///< plan-level first, then per goal in the new plan's order
-    /// Goal id → title (the newer one), for headings when changes are grouped.
+    /// Goal (or priority area) id → title (the newer one), for headings when
+    /// changes are grouped.
     std::vector<std::pair<std::string, std::string>> goal_titles;
 
     [[nodiscard]] bool empty() const { return changes.empty(); }
@@ -51,7 +53,8 @@ struct DiffRenderOptions {
 [[nodiscard]] std::string render_diff_text(const PlanDiff& diff, const DiffRenderOptions& options);
 /// GitHub-flavoured Markdown for pull-request comments and meeting memos.
 [[nodiscard]] std::string render_diff_markdown(const PlanDiff& diff, const DiffRenderOptions& options);
-/// Every change as a JSON object with stable keys.
+/// Every change as a JSON object with stable keys (`department` is null
+/// outside a department's activities).
 [[nodiscard]] std::string render_diff_json(const PlanDiff& diff, const DiffRenderOptions& options);
 
 } // namespace barnplan

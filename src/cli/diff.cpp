@@ -1,4 +1,5 @@
 #include "commands.hpp"
+#include "departments.hpp"
 #include "git.hpp"
 #include "plans.hpp"
 #include "unified_diff.hpp"
@@ -9,6 +10,8 @@
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
+
+#include <fnmatch.h>
 
 #include <algorithm>
 #include <cstdlib>
@@ -38,17 +41,73 @@ struct PlanVersion {
     std::string text;
 };
 
-/// Prints a version's diagnostics on stderr, as `validate` would.
+/// Prints a version's diagnostics on stderr, as `validate` would: a
+/// department file's under that file's name.
 void report_problems(const PlanVersion& version, const LoadResult& loaded, Language lang, const GlobalOptions& global)
 {
-    Diagnostics diagnostics = loaded.diagnostics;
-    sort_diagnostics(diagnostics);
     OutputOptions out;
     out.language = lang;
     out.color = use_color(global, stderr);
-    const std::string text = render_text({CheckedFile{version.name, version.text, lang, diagnostics}}, out);
-    std::fputs(text.c_str(), stderr);
+    std::vector<CheckedFile> files = split_by_file(version.name, version.text, loaded.sources, loaded.diagnostics, lang);
+    std::erase_if(files, [&](const CheckedFile& f) { return f.diagnostics.empty() && f.name != version.name; });
+    std::fputs(render_text(files, out).c_str(), stderr);
 }
+
+/// Department files as a git revision holds them: the same revision as the
+/// plan, found relative to the plan's folder, with the globs matched against
+/// that revision's tree.
+class TreeResolver final : public SourceResolver {
+public:
+    TreeResolver(const git::Repository& repo, std::string commit, std::string side_name, const std::string& plan_path)
+        : m_repo(repo), m_commit(std::move(commit)), m_side(std::move(side_name)),
+          m_dir(fs::path(plan_path).parent_path().generic_string())
+    {
+    }
+
+    [[nodiscard]] ResolvedSources resolve(std::string_view pattern) const override
+    {
+        ResolvedSources out;
+        const std::string text(pattern);
+        const fs::path relative(text);
+        if (text.empty() || relative.is_absolute() || text.front() == '~' ||
+            std::any_of(relative.begin(), relative.end(), [](const fs::path& p) { return p == ".."; })) {
+            out.error = {fmt::format("'{}' is not a path below the plan's folder", text),
+                         fmt::format("'{}' är ingen sökväg under planens mapp", text)};
+            return out;
+        }
+        const std::string full = (fs::path(m_dir) / relative).lexically_normal().generic_string();
+        const YamlLimits limits;
+        for (const std::string& path : m_repo.files_under(m_commit, m_dir)) {
+            if (::fnmatch(full.c_str(), path.c_str(), FNM_PATHNAME | FNM_PERIOD) != 0) {
+                continue;
+            }
+            const std::optional<std::string> blob = m_repo.blob_at(m_commit, path);
+            if (!blob) {
+                continue;
+            }
+            std::string content = m_repo.read_blob(*blob);
+            const std::string name = m_side + ":" + path;
+            if (content.size() > limits.max_bytes) {
+                out.files.clear();
+                out.error = {fmt::format("'{}' is larger than {} bytes", name, limits.max_bytes),
+                             fmt::format("'{}' är större än {} byte", name, limits.max_bytes)};
+                return out;
+            }
+            out.files.push_back({name, std::move(content)});
+        }
+        if (out.files.empty()) {
+            out.error = {fmt::format("no department file in {} matches '{}'", m_side, text),
+                         fmt::format("ingen avdelningsfil i {} matchar '{}'", m_side, text)};
+        }
+        return out;
+    }
+
+private:
+    const git::Repository& m_repo;
+    std::string m_commit;
+    std::string m_side;
+    std::string m_dir;
+};
 
 bool loads_cleanly(const LoadResult& loaded)
 {
@@ -59,7 +118,9 @@ bool loads_cleanly(const LoadResult& loaded)
 /// stderr and gives nullopt: a diff of a misread plan would mislead.
 std::optional<Plan> load_version(const PlanVersion& version, Language lang, const GlobalOptions& global)
 {
-    LoadResult loaded = load_plan(version.text, version.name);
+    // Two files on the command line: each finds its department files beside it.
+    const FileResolver departments(version.name);
+    LoadResult loaded = load_plan(version.text, version.name, {}, &departments);
     if (loads_cleanly(loaded)) {
         return std::move(loaded.plan);
     }
@@ -376,13 +437,86 @@ int run_revisions(const std::vector<std::string>& revisions, const std::vector<s
             out.version.text = repo.read_blob(*blob);
         }
         out.exists = true;
-        out.loaded = load_plan(out.version.text, out.version.name);
+        // Department files come from the same side: the work tree, or the revision.
+        if (side.commit.empty()) {
+            const FileResolver departments(out.version.name);
+            out.loaded = load_plan(out.version.text, out.version.name, {}, &departments);
+        } else {
+            const TreeResolver departments(repo, side.commit, side.name, path);
+            out.loaded = load_plan(out.version.text, out.version.name, {}, &departments);
+        }
         return out;
     };
 
     std::vector<PlanChange> results;
     bool failed = false;
-    for (const git::FileChange& change : repo.changes(from.commit, to.commit)) {
+    std::vector<git::FileChange> changes = repo.changes(from.commit, to.commit);
+    // A department file that changed changes the joint plan that lists it,
+    // even when the main file did not: compare that plan too. Department
+    // files lie beside or below their plan, so its folder is an ancestor.
+    {
+        std::vector<std::string> changed;
+        for (const git::FileChange& c : changes) {
+            for (const std::string* p : {&c.old_path, &c.new_path}) {
+                if (!p->empty() && has_yaml_extension(*p)) {
+                    changed.push_back(*p);
+                }
+            }
+        }
+        const auto yaml_in = [&](const Side& side, const std::string& dir) {
+            std::vector<std::string> out;
+            if (side.commit.empty()) {
+                std::error_code ec;
+                for (const auto& e : fs::directory_iterator(fs::path(repo.workdir()) / dir, ec)) {
+                    if (e.is_regular_file(ec) && has_yaml_extension(e.path().string())) {
+                        out.push_back((fs::path(dir) / e.path().filename()).generic_string());
+                    }
+                }
+            } else {
+                for (const std::string& f : repo.files_under(side.commit, dir)) {
+                    const std::string rest = dir.empty() ? f : f.substr(dir.size() + 1);
+                    if (rest.find('/') == std::string::npos && has_yaml_extension(f)) {
+                        out.push_back(f);
+                    }
+                }
+            }
+            std::sort(out.begin(), out.end());
+            return out;
+        };
+        const auto lists = [&](const Side& side, const std::string& plan, const std::string& department) {
+            const LoadedSide loaded = read_side(side, plan);
+            if (!loaded.exists || !loaded.loaded.is_plan) {
+                return false;
+            }
+            const std::string name = side.commit.empty() ? repo.to_display_path(department)
+                                                         : side.name + ":" + department;
+            return std::any_of(loaded.loaded.sources.begin(), loaded.loaded.sources.end(), [&](const SourceText& t) {
+                return fs::path(t.name).lexically_normal() == fs::path(name).lexically_normal();
+            });
+        };
+        std::vector<std::string> checked;
+        for (const std::string& department : changed) {
+            for (fs::path dir = fs::path(department).parent_path();; dir = dir.parent_path()) {
+                for (const std::string& plan : yaml_in(to, dir.generic_string())) {
+                    const bool listed = std::any_of(changes.begin(), changes.end(), [&](const git::FileChange& c) {
+                        return c.old_path == plan || c.new_path == plan;
+                    });
+                    if (listed || std::find(checked.begin(), checked.end(), plan) != checked.end() ||
+                        !repo.has_path(from.commit, plan)) {
+                        continue;
+                    }
+                    if (lists(to, plan, department) || lists(from, plan, department)) {
+                        checked.push_back(plan);
+                        changes.push_back({git::FileChange::Status::modified, plan, plan});
+                    }
+                }
+                if (dir.empty()) {
+                    break;
+                }
+            }
+        }
+    }
+    for (const git::FileChange& change : changes) {
         bool named = false;
         if (scopes.empty()) {
             if (!has_yaml_extension(change.old_path) && !has_yaml_extension(change.new_path)) {

@@ -347,6 +347,37 @@ std::optional<std::string> Repository::blob_at(const std::string& commit, const 
     return hex(git_tree_entry_id(e.get()));
 }
 
+std::vector<std::string> Repository::files_under(const std::string& commit, const std::string& dir) const
+{
+    const TreeHandle top = m_state->tree(commit);
+    TreeHandle sub;
+    const git_tree* tree = top.get();
+    if (!dir.empty()) {
+        const TreeEntryHandle e = m_state->entry(commit, dir);
+        if (!e || git_tree_entry_type(e.get()) != GIT_OBJECT_TREE) {
+            return {};
+        }
+        git_tree* raw = nullptr;
+        check(git_tree_lookup(&raw, m_state->repo.get(), git_tree_entry_id(e.get())), dir);
+        sub.reset(raw);
+        tree = sub.get();
+    }
+    struct Walk {
+        std::string prefix;
+        std::vector<std::string> files;
+    } walk{dir.empty() ? "" : dir + "/", {}};
+    const auto visit = [](const char* root, const git_tree_entry* entry, void* payload) -> int {
+        auto* w = static_cast<Walk*>(payload);
+        if (is_regular_file(static_cast<std::uint32_t>(git_tree_entry_filemode(entry)))) {
+            w->files.push_back(w->prefix + root + git_tree_entry_name(entry));
+        }
+        return 0;
+    };
+    check(git_tree_walk(tree, GIT_TREEWALK_PRE, visit, &walk), dir);
+    std::sort(walk.files.begin(), walk.files.end());
+    return walk.files;
+}
+
 bool Repository::has_path(const std::string& commit, const std::string& path) const
 {
     return path.empty() || m_state->entry(commit, path) != nullptr;

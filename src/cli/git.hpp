@@ -98,6 +98,9 @@ public:
     [[nodiscard]] std::optional<std::string> blob_at(const std::string& commit, const std::string& path) const;
     /// The content of a blob.
     [[nodiscard]] std::string read_blob(const std::string& blob) const;
+    /// The regular files in commit `commit` below directory `dir` ("" for the
+    /// top), at any depth, as paths from the top, in path order.
+    [[nodiscard]] std::vector<std::string> files_under(const std::string& commit, const std::string& dir) const;
     /// Whether `path` names a file or a directory in commit `commit`.
     [[nodiscard]] bool has_path(const std::string& commit, const std::string& path) const;
 

@@ -159,6 +159,57 @@ const std::vector<FieldReader<Plan>>& fields<Plan>()
         {"evaluation.form_started", [](const Plan& p) { return show(p.evaluation.form_started); }},
         {"evaluation.form_approved", [](const Plan& p) { return show(p.evaluation.form_approved); }},
         {"evaluation.form_stored", [](const Plan& p) { return show(p.evaluation.form_stored); }},
+        {"idea", [](const Plan& p) { return show(p.idea); }},
+        {"ambition", [](const Plan& p) { return show(p.ambition); }},
+        {"departments", [](const Plan& p) { return show(p.department_paths); }},
+        {"review.date", [](const Plan& p) { return show(p.review.date); }},
+        {"review.realistic", [](const Plan& p) { return show(p.review.realistic); }},
+        {"review.reaches_goals", [](const Plan& p) { return show(p.review.reaches_goals); }},
+        {"review.rights_fulfilled", [](const Plan& p) { return show(p.review.rights_fulfilled); }},
+        {"implementation.start", [](const Plan& p) { return show(p.implementation_start); }},
+        {"implementation.end", [](const Plan& p) { return show(p.implementation_end); }},
+    };
+    return k;
+}
+
+template <>
+const std::vector<FieldReader<Member>>& fields<Member>()
+{
+    static const std::vector<FieldReader<Member>> k{
+        {"municipality", [](const Member& m) { return show(m.municipality); }},
+        {"politician", [](const Member& m) { return show(m.politician); }},
+        {"official", [](const Member& m) { return show(m.official); }},
+    };
+    return k;
+}
+
+template <>
+const std::vector<FieldReader<PriorityArea>>& fields<PriorityArea>()
+{
+    static const std::vector<FieldReader<PriorityArea>> k{
+        {"title", [](const PriorityArea& a) { return show(a.title); }},
+        {"area_goal", [](const PriorityArea& a) { return show(a.goal); }},
+        {"follow_up.outcome", [](const PriorityArea& a) { return show(a.follow_up.outcome); }},
+        {"follow_up.effects", [](const PriorityArea& a) { return show(a.follow_up.effects); }},
+        {"follow_up.goal_reached", [](const PriorityArea& a) { return show(a.follow_up.goal_reached); }},
+        {"follow_up.more_measures", [](const PriorityArea& a) { return show(a.follow_up.more_measures); }},
+        {"follow_up.note", [](const PriorityArea& a) { return show(a.follow_up.note); }},
+    };
+    return k;
+}
+
+template <>
+const std::vector<FieldReader<Activity>>& fields<Activity>()
+{
+    static const std::vector<FieldReader<Activity>> k{
+        {"what", [](const Activity& a) { return show(a.what); }},
+        {"who", [](const Activity& a) { return show(a.who); }},
+        {"start", [](const Activity& a) { return show(a.start); }},
+        {"due", [](const Activity& a) { return show(a.due); }},
+        {"resources", [](const Activity& a) { return show(a.resources); }},
+        {"indicators", [](const Activity& a) { return show(a.indicators); }},
+        {"result", [](const Activity& a) { return show(a.result); }},
+        {"status", [](const Activity& a) { return show_enum(a.status); }},
     };
     return k;
 }
@@ -322,10 +373,38 @@ public:
             });
     }
 
+    /// Texts of two lists compared as sets: each one that comes or goes.
+    void compare_texts(const std::vector<Located<std::string>>& before, const std::vector<Located<std::string>>& after,
+                       const std::string& goal, const std::string& subject, const Text& what)
+    {
+        auto texts = [](const std::vector<Located<std::string>>& list) {
+            std::vector<std::string> out;
+            for (const auto& item : list) {
+                if (auto v = show(item)) {
+                    out.push_back(*v);
+                }
+            }
+            return out;
+        };
+        const std::vector<std::string> old_texts = texts(before);
+        const std::vector<std::string> new_texts = texts(after);
+        for (const std::string& t : new_texts) {
+            if (std::find(old_texts.begin(), old_texts.end(), t) == old_texts.end()) {
+                emit(Change::Kind::added, goal, subject, "", std::nullopt, t, what);
+            }
+        }
+        for (const std::string& t : old_texts) {
+            if (std::find(new_texts.begin(), new_texts.end(), t) == new_texts.end()) {
+                emit(Change::Kind::removed, goal, subject, "", t, std::nullopt, what);
+            }
+        }
+    }
+
     void compare_goal(const Goal& before, const Goal& after)
     {
         const std::string id = after.id.value;
         compare_fields(before, after, id, id, {"goal", "målsättning"});
+        compare_texts(before.ways, after.ways, id, id, {"way of carrying it out", "sätt att genomföra"});
         compare_keyed(
             before.levels, after.levels, [](const LevelEntry& e) { return show(e.date).value_or("?"); }, id, id,
             {"level assessment", "nivåbedömning"}, [](const LevelEntry& e) { return show(e.level); },
@@ -360,6 +439,130 @@ std::map<std::string, std::pair<const T*, std::string>> by_id(const Plan& plan,
     return out;
 }
 
+/// The department an activity is in: its name, else its file.
+std::string department_of(const Department& d)
+{
+    return d.name.ok() ? single_line(d.name.value) : d.file;
+}
+
+struct PlacedActivity {
+    const Activity* activity;
+    std::string department;
+};
+
+std::map<std::string, PlacedActivity> activities_by_id(const Plan& plan)
+{
+    std::map<std::string, PlacedActivity> out;
+    for (const Department& d : plan.departments) {
+        for (const Activity& a : d.activities) {
+            if (a.id.ok()) {
+                out.emplace(a.id.value, PlacedActivity{&a, department_of(d)});
+            }
+        }
+    }
+    return out;
+}
+
+void compare_members(Differ& d, const Plan& before, const Plan& after)
+{
+    std::map<std::string, const Member*> old_members;
+    for (const Member& m : before.members) {
+        if (m.id.ok()) {
+            old_members.emplace(m.id.value, &m);
+        }
+    }
+    std::map<std::string, bool> seen;
+    for (const Member& m : after.members) {
+        if (!m.id.ok()) {
+            continue;
+        }
+        seen[m.id.value] = true;
+        auto it = old_members.find(m.id.value);
+        if (it == old_members.end()) {
+            d.emit(Change::Kind::added, "", m.id.value, "", std::nullopt, show(m.municipality), {"member", "medlem"});
+        } else {
+            d.compare_fields(*it->second, m, "", m.id.value, {"member", "medlem"});
+        }
+    }
+    for (const Member& m : before.members) {
+        if (m.id.ok() && seen.count(m.id.value) == 0U) {
+            d.emit(Change::Kind::removed, "", m.id.value, "", show(m.municipality), std::nullopt, {"member", "medlem"});
+        }
+    }
+}
+
+/// Priority areas and the departments' activities, grouped under the area
+/// each activity serves; every activity line names its department.
+void compare_areas(Differ& d, PlanDiff& diff, const Plan& before, const Plan& after)
+{
+    std::map<std::string, const PriorityArea*> old_areas;
+    for (const PriorityArea& a : before.areas) {
+        if (a.id.ok()) {
+            old_areas.emplace(a.id.value, &a);
+        }
+    }
+    std::map<std::string, bool> seen;
+    for (const PriorityArea& a : after.areas) {
+        if (!a.id.ok()) {
+            continue;
+        }
+        const std::string& id = a.id.value;
+        seen[id] = true;
+        diff.goal_titles.emplace_back(id, a.title.value);
+        auto it = old_areas.find(id);
+        if (it == old_areas.end()) {
+            d.emit(Change::Kind::added, id, id, "", std::nullopt, show(a.goal), {"priority area", "prioriterat område"});
+        } else {
+            d.compare_fields(*it->second, a, id, id, {"priority area", "prioriterat område"});
+        }
+    }
+    for (const PriorityArea& a : before.areas) {
+        if (a.id.ok() && seen.count(a.id.value) == 0U) {
+            diff.goal_titles.emplace_back(a.id.value, a.title.value);
+            d.emit(Change::Kind::removed, a.id.value, a.id.value, "", show(a.goal), std::nullopt,
+                   {"priority area", "prioriterat område"});
+        }
+    }
+    const Text what{"activity", "aktivitet"};
+    const auto old_activities = activities_by_id(before);
+    const auto new_activities = activities_by_id(after);
+    const auto area_of = [](const Activity& a) { return a.area.ok() ? a.area.value : std::string(); };
+    for (const Department& dep : after.departments) {
+        for (const Activity& a : dep.activities) {
+            if (!a.id.ok()) {
+                continue;
+            }
+            const std::string department = department_of(dep);
+            const std::string area = area_of(a);
+            const std::size_t first = diff.changes.size();
+            auto it = old_activities.find(a.id.value);
+            if (it == old_activities.end()) {
+                d.emit(Change::Kind::added, area, a.id.value, "", std::nullopt, show(a.what), what);
+            } else {
+                const Activity& old = *it->second.activity;
+                if (area_of(old) != area) {
+                    d.emit(Change::Kind::changed, area, a.id.value, "area", show(old.area), show(a.area), what);
+                }
+                if (it->second.department != department) {
+                    d.emit(Change::Kind::changed, area, a.id.value, "department", it->second.department, department,
+                           what);
+                }
+                d.compare_fields(old, a, area, a.id.value, what);
+            }
+            for (std::size_t i = first; i < diff.changes.size(); ++i) {
+                diff.changes[i].department = department;
+            }
+        }
+    }
+    for (const auto& [id, placed] : old_activities) {
+        if (new_activities.count(id) == 0U) {
+            d.emit(Change::Kind::removed, area_of(*placed.activity), id, "", show(placed.activity->what),
+                   std::nullopt, what);
+            diff.changes.back().department = placed.department;
+        }
+    }
+}
+
 } // namespace
 
 PlanDiff diff_plans(const Plan& before, const Plan& after)
@@ -370,13 +573,24 @@ PlanDiff diff_plans(const Plan& before, const Plan& after)
     d.compare_keyed(
         before.meetings, after.meetings,
         [](const Meeting& m) { return show(m.date).value_or("?") + " " + show(m.kind).value_or("?"); }, "", "",
-        {"meeting", "möte"}, [](const Meeting& m) { return show(m.note); },
+        {"meeting", "möte"},
+        [](const Meeting& m) {
+            // The host is part of what a partnership's meeting is.
+            Value note = show(m.note);
+            if (auto host = show(m.host)) {
+                return Value(note ? fmt::format("{} ({})", *note, *host) : *host);
+            }
+            return note;
+        },
         [&](const Meeting& b, const Meeting& a, const std::string& subject) {
             if (show(b.note) != show(a.note)) {
                 d.emit(Change::Kind::changed, "", subject, "note", show(b.note), show(a.note), {"meeting", "möte"});
             }
             if (show(b.goals) != show(a.goals)) {
                 d.emit(Change::Kind::changed, "", subject, "goals", show(b.goals), show(a.goals), {"meeting", "möte"});
+            }
+            if (show(b.host) != show(a.host)) {
+                d.emit(Change::Kind::changed, "", subject, "host", show(b.host), show(a.host), {"meeting", "möte"});
             }
         });
     d.compare_keyed(
@@ -398,6 +612,10 @@ PlanDiff diff_plans(const Plan& before, const Plan& after)
                 }
             }
         });
+
+    d.compare_texts(before.strategies, after.strategies, "", "", {"strategy", "strategi"});
+    compare_members(d, before, after);
+    compare_areas(d, diff, before, after);
 
     // Actions and meters are matched across the whole plan, so one moved to
     // another goal is a move, not a removal and an addition.

@@ -65,6 +65,29 @@ Text field_label(std::string_view field)
         {"evaluation.form_started", {"evaluation form started", "utvärderingsblanketten påbörjad"}},
         {"evaluation.form_approved", {"evaluation form approved", "utvärderingsblanketten godkänd"}},
         {"evaluation.form_stored", {"evaluation form stored", "utvärderingsblanketten sparad"}},
+        {"host", {"host", "värd"}},
+        {"idea", {"idea", "verksamhetsidé"}},
+        {"ambition", {"ambition", "ambitionsnivå"}},
+        {"departments", {"department files", "avdelningsfiler"}},
+        {"review.date", {"joint review date", "gemensamma genomgångens datum"}},
+        {"review.realistic", {"realistic (joint review)", "realistisk (gemensam genomgång)"}},
+        {"review.reaches_goals", {"reaches the goals (joint review)", "når målen (gemensam genomgång)"}},
+        {"review.rights_fulfilled", {"children's rights fulfilled (joint review)", "barnets rättigheter tillgodoses (gemensam genomgång)"}},
+        {"implementation.start", {"implementation start", "genomförandets start"}},
+        {"implementation.end", {"implementation end", "genomförandets slut"}},
+        {"politician", {"politician", "politiker"}},
+        {"official", {"contact official", "kontaktperson"}},
+        {"area_goal", {"overarching goal", "övergripande mål"}},
+        {"follow_up.outcome", {"outcome", "utfall"}},
+        {"follow_up.effects", {"effects for children", "effekter för barnen"}},
+        {"follow_up.goal_reached", {"goal reached", "målet nått"}},
+        {"follow_up.more_measures", {"more measures needed", "fler åtgärder behövs"}},
+        {"follow_up.note", {"follow-up note", "uppföljningens anteckning"}},
+        {"resources", {"resources", "resurser"}},
+        {"indicators", {"indicators", "indikatorer"}},
+        {"result", {"result", "resultat"}},
+        {"area", {"priority area", "prioriterat område"}},
+        {"department", {"department", "avdelning"}},
     };
     auto it = k_labels.find(field);
     if (it == k_labels.end()) {
@@ -148,11 +171,18 @@ char sign(Change::Kind kind)
 std::string describe(const Change& c, Language lang, const std::function<std::string(const std::string&)>& text)
 {
     const std::string& what = localized(c.what, lang);
+    if (!c.department.empty()) {
+        // An activity is named with its department: "KOM.1 (Kommunikationsavdelningen)".
+        Change named = c;
+        named.subject = fmt::format("{} ({})", c.subject, c.department);
+        named.department.clear();
+        return describe(named, lang, text);
+    }
     switch (c.kind) {
     case Change::Kind::added:
     case Change::Kind::removed: {
         const std::string& value = c.kind == Change::Kind::added ? c.after : c.before;
-        std::string out = fmt::format("{} {}", what, text(c.subject));
+        std::string out = c.subject.empty() ? what : fmt::format("{} {}", what, text(c.subject));
         if (!value.empty()) {
             out += ": " + text(brief(value));
         }
@@ -257,6 +287,7 @@ std::string render_diff_json(const PlanDiff& diff, const DiffRenderOptions& opti
         j["change"] = c.kind == Change::Kind::added ? "added" : c.kind == Change::Kind::removed ? "removed" : "changed";
         j["entry"] = c.what.en;
         j["goal"] = c.goal.empty() ? ordered_json(nullptr) : ordered_json(c.goal);
+        j["department"] = c.department.empty() ? ordered_json(nullptr) : ordered_json(c.department);
         j["subject"] = c.subject;
         j["field"] = c.field.empty() ? ordered_json(nullptr) : ordered_json(c.field);
         j["before"] = c.kind == Change::Kind::added ? ordered_json(nullptr) : ordered_json(c.before);

@@ -7,6 +7,7 @@
 #include <barnplan/diff.hpp>
 
 #include <doctest/doctest.h>
+#include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
@@ -1056,7 +1057,7 @@ TEST_CASE("diff json: parses, with stable keys in a stable order")
         for (const auto& item : change.items()) {
             change_keys.push_back(item.key());
         }
-        CHECK(change_keys == Lines{"change", "entry", "goal", "subject", "field", "before", "after", "summary"});
+        CHECK(change_keys == Lines{"change", "entry", "goal", "department", "subject", "field", "before", "after", "summary"});
     }
     const auto& stage = json["changes"][0];
     CHECK(stage["change"] == "changed");
@@ -1086,4 +1087,187 @@ TEST_CASE("diff json: parses, with stable keys in a stable order")
     CHECK(title["after"] == "Children \x1b[1m \"know\"");
     CHECK(text.find('\x1b') == std::string::npos);
     CHECK(json["changes"][4]["summary"] == "G2 nuvarande nivå: 2 → 3");
+}
+
+namespace {
+
+/// Department files from memory: the pattern names the file.
+class Departments final : public barnplan::SourceResolver {
+public:
+    std::vector<barnplan::SourceText> files;
+    [[nodiscard]] barnplan::ResolvedSources resolve(std::string_view pattern) const override
+    {
+        barnplan::ResolvedSources out;
+        for (const auto& f : files) {
+            if (f.name == pattern) {
+                out.files.push_back(f);
+            }
+        }
+        return out;
+    }
+};
+
+const std::string k_journey = R"yaml(barnplan: 1
+model: barnrattsresan
+language: en
+period: { start: 2025-09-01, end: 2027-08-31 }
+ambition: Knowledge first.
+areas:
+  - id: knowledge
+    title: Living conditions
+    goal: We know more.
+    follow_up: { outcome: Two surveys., effects: Heard., goal_reached: false, more_measures: true }
+  - id: best
+    title: Best interests
+    goal: Guidelines.
+departments: [a.yaml, b.yaml]
+review: { date: 2025-12-02, realistic: Yes., reaches_goals: Yes., rights_fulfilled: Partly. }
+implementation: { start: 2026-01-15, end: 2026-10-31 }
+meetings:
+  - { date: 2026-03-10, kind: check-in }
+)yaml";
+
+const std::string k_dept_a = R"yaml(department: Communications
+activities:
+  - { id: A.1, area: knowledge, what: Survey, who: Unit, due: 2026-05-01, resources: One, indicators: Rate }
+  - { id: A.2, area: knowledge, what: Dialogue, who: Unit, due: 2026-06-01, resources: Two, indicators: Count }
+)yaml";
+
+const std::string k_dept_b = R"yaml(department: Training
+activities:
+  - { id: B.1, area: best, what: Course, who: HR, due: 2026-09-01, resources: Web, indicators: Share }
+)yaml";
+
+PlanDiff journey_diff(const std::string& plan_after, const std::string& a_after, const std::string& b_after)
+{
+    Departments before;
+    before.files = {{"a.yaml", k_dept_a}, {"b.yaml", k_dept_b}};
+    Departments after;
+    after.files = {{"a.yaml", a_after}, {"b.yaml", b_after}};
+    const barnplan::LoadResult old_plan = barnplan::load_plan(k_journey, "plan.yaml", {}, &before);
+    const barnplan::LoadResult new_plan = barnplan::load_plan(plan_after, "plan.yaml", {}, &after);
+    INFO(barnplan::test::describe(old_plan.diagnostics) << barnplan::test::describe(new_plan.diagnostics));
+    REQUIRE(old_plan.plan);
+    REQUIRE(new_plan.plan);
+    REQUIRE(old_plan.diagnostics.empty());
+    REQUIRE(new_plan.diagnostics.empty());
+    return barnplan::diff_plans(*old_plan.plan, *new_plan.plan);
+}
+
+} // namespace
+
+TEST_CASE("diff: barnrattsresan areas, review, implementation and the departments' activities")
+{
+    CHECK(journey_diff(k_journey, k_dept_a, k_dept_b).empty());
+    SUBCASE("an area's follow-up and overarching goal")
+    {
+        const PlanDiff d = journey_diff(
+            with(with(k_journey, "goal_reached: false", "goal_reached: true"), "goal: Guidelines.", "goal: Rules."),
+            k_dept_a, k_dept_b);
+        REQUIRE(d.changes.size() == 2);
+        CHECK(d.changes[0].goal == "knowledge");
+        CHECK(d.changes[0].field == "follow_up.goal_reached");
+        CHECK(d.changes[1].goal == "best");
+        CHECK(d.changes[1].field == "area_goal");
+        CHECK(d.changes[1].after == "Rules.");
+    }
+    SUBCASE("the ambition, a review answer, the implementation period, a check-in")
+    {
+        std::string after = with(k_journey, "ambition: Knowledge first.", "ambition: Knowledge and rights.");
+        after = with(after, "rights_fulfilled: Partly.", "rights_fulfilled: Yes.");
+        after = with(after, "end: 2026-10-31", "end: 2026-11-30");
+        after += "  - { date: 2026-06-09, kind: check-in }\n";
+        const PlanDiff d = journey_diff(after, k_dept_a, k_dept_b);
+        std::vector<std::string> fields;
+        for (const Change& c : d.changes) {
+            CHECK(c.goal.empty());
+            fields.push_back(c.kind == Change::Kind::added ? "+" + c.subject : c.field);
+        }
+        CHECK(fields == std::vector<std::string>{"ambition", "review.rights_fulfilled", "implementation.end",
+                                                 "+2026-06-09 check-in"});
+    }
+    SUBCASE("activities: changed, moved to another area, added, removed, each naming its department")
+    {
+        std::string a = with(k_dept_a, "resources: One", "resources: Three");
+        a = with(a, "id: A.2, area: knowledge", "id: A.2, area: best");
+        const std::string b =
+            with(k_dept_b, "  - { id: B.1, area: best, what: Course, who: HR, due: 2026-09-01, resources: Web, indicators: Share }\n",
+                 "  - { id: B.2, area: best, what: Guide, who: HR, due: 2026-09-01, resources: Web, indicators: Use }\n");
+        const PlanDiff d = journey_diff(k_journey, a, b);
+        INFO(d.changes.size());
+        REQUIRE(d.changes.size() == 4);
+        CHECK(d.changes[0].goal == "knowledge");
+        CHECK(d.changes[0].subject == "A.1");
+        CHECK(d.changes[0].field == "resources");
+        CHECK(d.changes[0].department == "Communications");
+        CHECK(d.changes[1].goal == "best");
+        CHECK(d.changes[1].field == "area");
+        CHECK(d.changes[1].department == "Communications");
+        CHECK(d.changes[2].kind == Change::Kind::added);
+        CHECK(d.changes[2].subject == "B.2");
+        CHECK(d.changes[2].department == "Training");
+        CHECK(d.changes[3].kind == Change::Kind::removed);
+        CHECK(d.changes[3].subject == "B.1");
+        CHECK(d.changes[3].department == "Training");
+        DiffRenderOptions options;
+        const std::string text = barnplan::render_diff_text(d, options);
+        CHECK(text.find("  ~ A.1 (Communications) resources: One → Three\n") != std::string::npos);
+        CHECK(text.find("  + activity B.2 (Training): Guide\n") != std::string::npos);
+        const auto json = nlohmann::json::parse(barnplan::render_diff_json(d, options));
+        CHECK(json["changes"][0]["department"] == "Communications");
+    }
+    SUBCASE("an activity moved to another department file")
+    {
+        const std::string a = with(k_dept_a,
+                                   "  - { id: A.2, area: knowledge, what: Dialogue, who: Unit, due: 2026-06-01, "
+                                   "resources: Two, indicators: Count }\n",
+                                   "");
+        const std::string b = k_dept_b + "  - { id: A.2, area: knowledge, what: Dialogue, who: Unit, due: 2026-06-01, "
+                                         "resources: Two, indicators: Count }\n";
+        const PlanDiff d = journey_diff(k_journey, a, b);
+        REQUIRE(d.changes.size() == 1);
+        CHECK(d.changes[0].field == "department");
+        CHECK(d.changes[0].before == "Communications");
+        CHECK(d.changes[0].after == "Training");
+    }
+}
+
+TEST_CASE("diff: partnership idea, strategies, goals' ways, members and meeting hosts")
+{
+    const std::string before = R"yaml(barnplan: 1
+model: partnership
+language: en
+period: { start: 2025-01-01, end: 2025-12-31 }
+idea: Together.
+goals:
+  - { id: N1, title: Influence, ways: [Peer review, Research] }
+strategies: [Meet often, Share]
+members:
+  - { id: a, municipality: A, politician: PA, official: OA }
+  - { id: b, municipality: B, politician: PB, official: OB }
+meetings:
+  - { date: 2025-03-13, kind: joint, host: a }
+)yaml";
+    CHECK(barnplan::diff_plans(*barnplan::load_plan(before, "p").plan, *barnplan::load_plan(before, "p").plan).empty());
+    std::string after = with(before, "idea: Together.", "idea: Together, for children.");
+    after = with(after, "ways: [Peer review, Research]", "ways: [Research, Conferences]");
+    after = with(after, "strategies: [Meet often, Share]", "strategies: [Share, Meet often]");
+    after = with(after, "politician: PB", "politician: QB");
+    after = with(after, "kind: joint, host: a", "kind: joint, host: b");
+    after = with(after, "meetings:\n", "  - { id: c, municipality: C, politician: PC, official: OC }\nmeetings:\n");
+    after += "  - { date: 2025-10-09, kind: joint, host: c, note: Autumn }\n";
+    const PlanDiff d = barnplan::diff_plans(*barnplan::load_plan(before, "p").plan, *barnplan::load_plan(after, "p").plan);
+    std::vector<std::string> seen;
+    for (const Change& c : d.changes) {
+        const char sign = c.kind == Change::Kind::added ? '+' : c.kind == Change::Kind::removed ? '-' : '~';
+        seen.push_back(fmt::format("{} {} {} {}|{}", sign, c.subject, c.field, c.before, c.after));
+    }
+    // The strategies only changed order: no change.
+    CHECK(seen == std::vector<std::string>{"~  idea Together.|Together, for children.",
+                                           "~ 2025-03-13 joint host a|b",
+                                           "+ 2025-10-09 joint  |Autumn (c)",
+                                           "~ b politician PB|QB",
+                                           "+ c  |C",
+                                           "+ N1  |Conferences",
+                                           "- N1  Peer review|"});
 }
