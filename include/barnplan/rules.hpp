@@ -12,6 +12,9 @@ namespace barnplan {
 /// What the rules need to know beyond the plan itself.
 struct RuleContext {
     Date today; ///< "now", fixed by --today or SOURCE_DATE_EPOCH in tests
+    /// evaluation-deadline-near warns this many days before a deadline
+    /// (thresholds.deadline-warning-days in barnplan-config(5)).
+    int deadline_warning_days = 30;
 };
 
 /// A rule or loader check, as documented and configurable.

@@ -37,7 +37,7 @@ void check_evaluation(Findings& f, const RuleContext& context)
                   {fmt::format("the deadline to {} passed on {} (meeting {})", s.what.en, s.deadline.iso(), meeting.iso()),
                    fmt::format("sista dagen att {} var {} (träffen {})", s.what.sv, s.deadline.iso(), meeting.iso())},
                   add);
-        } else if (s.deadline.days() - today.days() <= 30) {
+        } else if (s.deadline.days() - today.days() <= context.deadline_warning_days) {
             f.add("evaluation-deadline-near", at,
                   {fmt::format("{} by {}, in {} days (meeting {})", s.what.en, s.deadline.iso(),
                                s.deadline.days() - today.days(), meeting.iso()),
