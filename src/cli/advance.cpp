@@ -1,4 +1,5 @@
 #include "commands.hpp"
+#include "config_file.hpp"
 #include "departments.hpp"
 #include "edit_file.hpp"
 
@@ -48,7 +49,12 @@ std::string stage_list(Model model)
 
 int run_advance(const AdvanceOptions& options, const GlobalOptions& global)
 {
-    Language lang = tool_language(global);
+    ConfigFinder configs(global);
+    const Config& config = configs.for_path(options.file).config;
+    Language lang = tool_language(global, config);
+    if (configs.failed()) {
+        return k_exit_usage;
+    }
     Text error;
     const std::optional<Date> today = resolve_today(global, error);
     if (!today) {
@@ -59,7 +65,7 @@ int run_advance(const AdvanceOptions& options, const GlobalOptions& global)
     if (!file) {
         return k_exit_usage;
     }
-    lang = plan_language(*file, global);
+    lang = plan_language(*file, global, config);
     // A Barnrättsresan plan is checked with its department files.
     const FileResolver departments(file->path);
     const LoadResult loaded = load_plan(file->text, file->path, {}, &departments);
@@ -121,8 +127,9 @@ int run_advance(const AdvanceOptions& options, const GlobalOptions& global)
     request.note = options.note;
 
     Diagnostics problems = loaded.diagnostics;
-    const Diagnostics found = check_plan(plan, RuleContext{*today});
+    const Diagnostics found = check_plan(plan, rule_context(config, *today));
     problems.insert(problems.end(), found.begin(), found.end());
+    apply_rule_settings(config, problems);
     const Diagnostics unmet = check_gates(plan, request, problems);
     if (!unmet.empty()) {
         print_joint_problems(*file, loaded, unmet, lang, global);

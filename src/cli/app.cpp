@@ -65,11 +65,15 @@ int run(int argc, char** argv)
     app.set_version_flag("--version", std::string("barnplan ") + std::string(k_version));
     app.require_subcommand(0, 1);
     app.fallthrough();
-    app.add_option("--lang", global.lang, "Language of messages: sv or en (default: the plan's, then LANG)")
+    app.add_option("--lang", global.lang, "Language of messages: sv or en (default: the configuration's, the plan's, then LANG)")
         ->check(CLI::IsMember({"sv", "en"}));
     app.add_option("--color", global.color, "Colour: auto, always or never (NO_COLOR is honoured)")
         ->check(CLI::IsMember({"auto", "always", "never"}));
     app.add_option("--today", global.today, "Take this date (YYYY-MM-DD) as today; SOURCE_DATE_EPOCH also works");
+    app.add_option("--config", global.config,
+                   "Use this configuration file instead of the .barnplan.yaml found (barnplan-config(5))")
+        ->type_name("FILE");
+    app.add_flag("--no-config", global.no_config, "Read no configuration file: every default");
 
     std::vector<std::pair<CLI::App*, Runner>> runners;
     for (const Command& c : commands()) {
@@ -77,7 +81,7 @@ int run(int argc, char** argv)
         sub->fallthrough();
         // CLI11 lists only a command's own options; say where the shared ones are.
         sub->footer("Global options, before or after the command: --lang sv|en, --color auto|always|never, "
-                    "--today YYYY-MM-DD (see 'barnplan --help').\nExit status: 0 clean, 1 findings, 2 usage or I/O error.");
+                    "--today YYYY-MM-DD, --config FILE, --no-config (see 'barnplan --help').\nExit status: 0 clean, 1 findings, 2 usage or I/O error.");
         runners.emplace_back(sub, c.setup(*sub, global));
     }
     std::string help_topic;
@@ -102,6 +106,11 @@ int run(int argc, char** argv)
         }
         print_error(tool_language(global), {e.what(), e.what()});
         std::fputs("Run 'barnplan --help' for usage.\n", stderr);
+        return k_exit_usage;
+    }
+    if (global.no_config && !global.config.empty()) {
+        print_error(tool_language(global), {"--config and --no-config cannot be given together",
+                                            "--config och --no-config kan inte anges tillsammans"});
         return k_exit_usage;
     }
     try {

@@ -18,7 +18,11 @@ struct CalendarCliOptions {
 
 int run_calendar(const CalendarCliOptions& options, const GlobalOptions& global)
 {
-    const Language lang = tool_language(global);
+    ConfigFinder configs(global);
+    const Language lang = tool_language(global, configs.for_path(options.paths.front()).config);
+    if (configs.failed()) {
+        return k_exit_usage;
+    }
     Text date_error;
     const std::optional<Date> today = resolve_today(global, date_error);
     if (!today) {
@@ -29,7 +33,16 @@ int run_calendar(const CalendarCliOptions& options, const GlobalOptions& global)
     std::vector<Plan> plans;
     std::vector<CheckedFile> broken;
     Language plan_language = lang;
-    for (const Candidate& c : collect_plan_files(options.paths, lang, io_error)) {
+    const std::vector<Candidate> candidates = collect_plan_files(options.paths, lang, io_error, &configs);
+    std::vector<const ProjectConfig*> candidate_configs;
+    for (const Candidate& c : candidates) {
+        candidate_configs.push_back(&configs.for_path(c.path));
+    }
+    if (configs.failed()) {
+        return k_exit_usage;
+    }
+    for (std::size_t i = 0; i < candidates.size(); ++i) {
+        const Candidate& c = candidates[i];
         std::optional<LoadedFile> loaded = load_candidate(c, lang, false, io_error);
         if (!loaded) {
             continue;
@@ -44,8 +57,8 @@ int run_calendar(const CalendarCliOptions& options, const GlobalOptions& global)
             }
             continue;
         }
-        if (plans.empty() && global.lang.empty() && loaded->result.plan->language.ok()) {
-            plan_language = loaded->result.plan->language.value;
+        if (plans.empty()) {
+            plan_language = cli::plan_language(global, candidate_configs[i]->config, *loaded->result.plan);
         }
         plans.push_back(std::move(*loaded->result.plan));
     }

@@ -20,6 +20,8 @@ struct GlobalOptions {
     std::string lang;           ///< "", "sv" or "en"
     std::string color = "auto"; ///< auto, always, never
     std::string today;          ///< YYYY-MM-DD or ""
+    std::string config;         ///< --config FILE: this configuration, not the one found
+    bool no_config = false;     ///< --no-config: the defaults, no file read
 };
 
 /// The language for messages that belong to no plan: --lang, else the

@@ -24,8 +24,11 @@ std::optional<PlanFile> read_plan_file(const std::string& path, Language lang)
     return PlanFile{path, std::move(*text)};
 }
 
-Language plan_language(const PlanFile& file, const GlobalOptions& global)
+Language plan_language(const PlanFile& file, const GlobalOptions& global, const Config& config)
 {
+    if (global.lang.empty() && config.language) {
+        return *config.language;
+    }
     if (global.lang.empty()) {
         const LoadResult loaded = load_plan(file.text, file.path);
         if (loaded.plan && loaded.plan->language.ok()) {

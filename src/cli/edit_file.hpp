@@ -6,6 +6,7 @@
 
 #include "context.hpp"
 
+#include <barnplan/config.hpp>
 #include <barnplan/diagnostic.hpp>
 
 #include <optional>
@@ -22,8 +23,9 @@ struct PlanFile {
 /// Reads `path`; nullopt (reported on stderr) when it cannot be read.
 [[nodiscard]] std::optional<PlanFile> read_plan_file(const std::string& path, Language lang);
 
-/// The language to speak about a plan in: --lang, else the plan's, else the tool's.
-[[nodiscard]] Language plan_language(const PlanFile& file, const GlobalOptions& global);
+/// The language to speak about a plan in: --lang, else the configuration's,
+/// else the plan's, else the environment's.
+[[nodiscard]] Language plan_language(const PlanFile& file, const GlobalOptions& global, const Config& config);
 
 /// Prints diagnostics about `file` on stderr, with source excerpts.
 void print_problems(const PlanFile& file, const Diagnostics& diagnostics, Language lang, const GlobalOptions& global);

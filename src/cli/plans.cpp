@@ -23,16 +23,28 @@ namespace {
 
 namespace fs = std::filesystem;
 
-bool has_yaml_extension(const fs::path& p)
+/// `file` relative to the directory the globs are rooted in: the
+/// configuration's, or the one being walked when there is none (or when the
+/// file lies outside the configuration's directory, as with --config).
+std::string glob_path(const fs::path& file, const fs::path& walked, const ProjectConfig& config)
 {
-    const std::string ext = p.extension().string();
-    return ext == ".yaml" || ext == ".yml";
+    std::error_code ec;
+    const fs::path absolute = fs::absolute(file, ec).lexically_normal();
+    if (!config.dir.empty() && !ec) {
+        const fs::path relative = absolute.lexically_relative(config.dir);
+        if (!relative.empty() && *relative.begin() != "..") {
+            return relative.generic_string();
+        }
+    }
+    return file.lexically_relative(walked).generic_string();
 }
 
 } // namespace
 
-std::vector<Candidate> collect_plan_files(const std::vector<std::string>& paths, Language lang, bool& io_error)
+std::vector<Candidate> collect_plan_files(const std::vector<std::string>& paths, Language lang, bool& io_error,
+                                          ConfigFinder* configs)
 {
+    const ProjectConfig defaults;
     std::vector<Candidate> out;
     for (const std::string& path : paths) {
         std::error_code ec;
@@ -47,6 +59,7 @@ std::vector<Candidate> collect_plan_files(const std::vector<std::string>& paths,
             out.push_back({path, true});
             continue;
         }
+        const ProjectConfig& config = configs != nullptr ? configs->for_path(path) : defaults;
         std::vector<std::string> found;
         fs::recursive_directory_iterator it(path, fs::directory_options::skip_permission_denied, ec);
         for (; !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
@@ -56,7 +69,7 @@ std::vector<Candidate> collect_plan_files(const std::vector<std::string>& paths,
                 it.disable_recursion_pending();
                 continue;
             }
-            if (it->is_regular_file(ec) && has_yaml_extension(p)) {
+            if (it->is_regular_file(ec) && name != k_config_file_name && is_plan_path(config.config, glob_path(p, path, config))) {
                 found.push_back(p.lexically_normal().string());
             }
         }

@@ -2,6 +2,7 @@
 
 // Finding and reading plan files: shared by every command that takes PATH….
 
+#include "config_file.hpp"
 #include "context.hpp"
 
 #include <barnplan/loader.hpp>
@@ -19,11 +20,13 @@ struct Candidate {
     bool explicit_file; ///< named on the command line, so it must be a plan
 };
 
-/// Files named directly, and *.yaml/*.yml below directories (hidden ones
-/// skipped), in a stable order. Paths that cannot be read are reported on
-/// stderr and set `io_error`.
+/// Files named directly, and the plans below directories (hidden directories
+/// skipped), in a stable order. Below a directory the plans are the files the
+/// `plans:` and `exclude:` globs of its configuration select (with `configs`;
+/// else, and by default, *.yaml and *.yml). Paths that cannot be read are
+/// reported on stderr and set `io_error`.
 [[nodiscard]] std::vector<Candidate> collect_plan_files(const std::vector<std::string>& paths, Language lang,
-                                                        bool& io_error);
+                                                        bool& io_error, ConfigFinder* configs = nullptr);
 
 struct LoadedFile {
     std::string path;

@@ -1,4 +1,5 @@
 #include "commands.hpp"
+#include "config_file.hpp"
 #include "edit_file.hpp"
 
 #include <barnplan/edit.hpp>
@@ -23,7 +24,12 @@ struct RecordOptions {
 
 int run_record(const RecordOptions& options, const GlobalOptions& global)
 {
-    Language lang = tool_language(global);
+    ConfigFinder configs(global);
+    const Config& config = configs.for_path(options.file).config;
+    Language lang = tool_language(global, config);
+    if (configs.failed()) {
+        return k_exit_usage;
+    }
     Text error;
     const std::optional<Date> today = resolve_today(global, error);
     if (!today) {
@@ -34,7 +40,7 @@ int run_record(const RecordOptions& options, const GlobalOptions& global)
     if (!file) {
         return k_exit_usage;
     }
-    lang = plan_language(*file, global);
+    lang = plan_language(*file, global, config);
     RecordRequest request;
     request.replace = options.replace;
     if (options.has_note) {

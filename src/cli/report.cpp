@@ -49,7 +49,7 @@ struct ReportCliOptions {
     bool late = false;
     bool detail = false;
     std::size_t width = 0;
-    int stale_days = 365;
+    std::optional<int> stale_days; ///< absent: the configuration's (365 by default)
 };
 
 std::size_t terminal_width()
@@ -96,7 +96,11 @@ const ReportFormat* pick_format(const ReportCliOptions& options, Language lang)
 
 int run_report(const ReportCliOptions& options, const GlobalOptions& global)
 {
-    const Language lang = tool_language(global);
+    ConfigFinder configs(global);
+    const Language lang = tool_language(global, configs.for_path(options.paths.front()).config);
+    if (configs.failed()) {
+        return k_exit_usage;
+    }
     Text date_error;
     std::string error;
     GlobalOptions dated = global;
@@ -122,7 +126,6 @@ int run_report(const ReportCliOptions& options, const GlobalOptions& global)
     report_options.owner = options.owner;
     report_options.department = options.department;
     report_options.late_only = options.late;
-    report_options.stale_days = options.stale_days;
 
     bool io_error = false;
     bool unreadable = false;
@@ -130,7 +133,17 @@ int run_report(const ReportCliOptions& options, const GlobalOptions& global)
     bool goal_found = options.goal.empty();
     bool department_found = options.department.empty();
     std::vector<CheckedFile> broken;
-    for (const Candidate& c : collect_plan_files(options.paths, lang, io_error)) {
+    const std::vector<Candidate> candidates = collect_plan_files(options.paths, lang, io_error, &configs);
+    std::vector<const ProjectConfig*> candidate_configs;
+    for (const Candidate& c : candidates) {
+        candidate_configs.push_back(&configs.for_path(c.path));
+    }
+    if (configs.failed()) {
+        return k_exit_usage;
+    }
+    for (std::size_t i = 0; i < candidates.size(); ++i) {
+        const Candidate& c = candidates[i];
+        const Config& config = candidate_configs[i]->config;
         std::optional<LoadedFile> loaded = load_candidate(c, lang, false, io_error);
         if (!loaded) {
             continue;
@@ -160,8 +173,12 @@ int run_report(const ReportCliOptions& options, const GlobalOptions& global)
             low(wanted);
             department_found = department_found || name == wanted;
         }
+        report_options.stale_days = options.stale_days.value_or(config.thresholds.stale_days);
+        report_options.soon_days = config.thresholds.due_soon_days;
         PlanReport report = build_report(*loaded->result.plan, report_options);
-        if (!loaded->result.plan->language.ok()) {
+        if (global.lang.empty() && config.language) {
+            report.language = *config.language;
+        } else if (!loaded->result.plan->language.ok()) {
             report.language = lang; // no (or a Finnish) language key: the reader's language
         }
         reports.push_back(std::move(report));
@@ -242,7 +259,8 @@ Runner setup_report(CLI::App& sub, const GlobalOptions& global)
     sub.add_option("--width", options->width, "Table width in columns (default: the terminal's, else 100)")
         ->check(CLI::Range(40, 1000));
     sub.add_option("--stale-days", options->stale_days,
-                   "A measurement older than this many days cannot show the state (default 365)")
+                   "A measurement older than this many days cannot show the state "
+                   "(default: the configuration's stale-days, else 365)")
         ->check(CLI::Range(1, 10000));
     return [options, &global]() {
         if (options->paths.empty()) {

@@ -3,6 +3,7 @@
 #include "staged.hpp"
 #include "departments.hpp"
 
+#include <barnplan/config.hpp>
 #include <barnplan/diagnostic_output.hpp>
 #include <barnplan/loader.hpp>
 #include <barnplan/rules.hpp>
@@ -77,8 +78,9 @@ struct ValidatedFile {
 /// shared mutable state), and returns the results in the candidates' order so
 /// that output is the same as one by one. With `staged`, the candidates'
 /// text comes from git's index.
-std::vector<ValidatedFile> validate_files(const std::vector<Candidate>& candidates, Language lang, bool verbose,
-                                          Date today, bool plan_language_wins, const StagedPlans* staged)
+std::vector<ValidatedFile> validate_files(const std::vector<Candidate>& candidates,
+                                          const std::vector<const ProjectConfig*>& configs, Language lang, bool verbose,
+                                          Date today, const GlobalOptions& global, const StagedPlans* staged)
 {
     std::vector<ValidatedFile> results(candidates.size());
     for_each_in_parallel(candidates.size(), [&](std::size_t i) {
@@ -90,15 +92,15 @@ std::vector<ValidatedFile> validate_files(const std::vector<Candidate>& candidat
         if (!loaded.file) {
             return;
         }
-        Language language = lang;
+        const Config& config = configs[i]->config;
+        Language language = tool_language(global, config);
         Diagnostics diagnostics = std::move(loaded.file->result.diagnostics);
         if (const auto& plan = loaded.file->result.plan) {
-            if (plan_language_wins && plan->language.ok()) {
-                language = plan->language.value;
-            }
-            Diagnostics found = check_plan(*plan, RuleContext{today});
+            language = plan_language(global, config, *plan);
+            Diagnostics found = check_plan(*plan, rule_context(config, today));
             diagnostics.insert(diagnostics.end(), found.begin(), found.end());
         }
+        apply_rule_settings(config, diagnostics);
         // A joint plan's department files are shown as files of their own.
         result.files = split_by_file(loaded.file->path, std::move(loaded.file->text), loaded.file->result.sources,
                                      std::move(diagnostics), language);
@@ -108,7 +110,12 @@ std::vector<ValidatedFile> validate_files(const std::vector<Candidate>& candidat
 
 int run_validate(const ValidateOptions& options, const GlobalOptions& global)
 {
-    const Language lang = tool_language(global);
+    ConfigFinder configs(global);
+    const ProjectConfig& first = configs.for_path(options.paths.front());
+    const Language lang = tool_language(global, first.config);
+    if (configs.failed()) {
+        return k_exit_usage;
+    }
     Text error;
     const std::optional<Date> today = resolve_today(global, error);
     if (!today) {
@@ -119,12 +126,18 @@ int run_validate(const ValidateOptions& options, const GlobalOptions& global)
     std::vector<CheckedFile> files;
     const StagedPlans staged = options.staged ? StagedPlans(options.paths, lang, io_error) : StagedPlans();
     std::vector<Candidate> candidates =
-        options.staged ? staged.candidates() : collect_plan_files(options.paths, lang, io_error);
+        options.staged ? staged.candidates() : collect_plan_files(options.paths, lang, io_error, &configs);
+    std::vector<const ProjectConfig*> candidate_configs;
     for (Candidate& c : candidates) {
         c.explicit_file = c.explicit_file && !options.skip_non_plans;
+        candidate_configs.push_back(&configs.for_path(c.path));
     }
-    for (ValidatedFile& v :
-         validate_files(candidates, lang, options.verbose, *today, global.lang.empty(), options.staged ? &staged : nullptr)) {
+    // A wrong configuration is a usage error: nothing is checked under it.
+    if (configs.failed()) {
+        return k_exit_usage;
+    }
+    for (ValidatedFile& v : validate_files(candidates, candidate_configs, lang, options.verbose, *today, global,
+                                           options.staged ? &staged : nullptr)) {
         std::fputs(v.messages.c_str(), stderr);
         io_error = io_error || v.io_error;
         for (CheckedFile& f : v.files) {
