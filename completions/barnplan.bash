@@ -10,7 +10,7 @@
 # command or option of the CLI missing here fails the tests.
 
 _barnplan_commands='validate report diff log record advance calendar init schema rules install-hook help'
-_barnplan_global_options='--lang --color --today'
+_barnplan_global_options='--lang --color --today --config --no-config'
 
 # Prints "kind id" for every goal, action and meter of plan file $1, from the
 # text alone (a plan being edited need not load): an `id:` item of a list
@@ -85,7 +85,7 @@ _barnplan_options()
 _barnplan_takes_value()
 {
     case $2 in
-        --lang | --color | --today) return 0 ;;
+        --lang | --color | --today | --config) return 0 ;;
     esac
     case $1:$2 in
         validate:-f | validate:--format | diff:-f | diff:--format | log:-f | log:--format) return 0 ;;
@@ -158,6 +158,7 @@ _barnplan()
         --lang) COMPREPLY=($(compgen -W 'sv en' -- "$cur")); return ;;
         --color) COMPREPLY=($(compgen -W 'auto always never' -- "$cur")); return ;;
         --today) COMPREPLY=($(compgen -W "$(date +%Y-%m-%d)" -- "$cur")); return ;;
+        --config) _barnplan_all_files "$cur"; return ;;
     esac
     if [[ -n $prev && $prev == -* ]] && _barnplan_takes_value "$cmd" "$prev"; then
         case $cmd:$prev in

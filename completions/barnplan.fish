@@ -66,7 +66,7 @@ function __barnplan_args
             continue
         end
         switch $t
-            case --lang --color --today -f --format -o --output --as-of --goal --owner --department --width \
+            case --lang --color --today --config -f --format -o --output --as-of --goal --owner --department --width \
                 --stale-days --meter --date --note --meeting --kind --to --by --ref --model --schema
                 set skip 1
             case '-*'
@@ -130,6 +130,8 @@ complete -c barnplan -f
 complete -c barnplan -l lang -x -a 'sv en' -d 'Language of messages'
 complete -c barnplan -l color -x -a 'auto always never' -d Colour
 complete -c barnplan -l today -x -a '(date +%Y-%m-%d)' -d 'Take this date (YYYY-MM-DD) as today'
+complete -c barnplan -l config -r -F -d 'Use this configuration file'
+complete -c barnplan -l no-config -d 'Read no configuration file'
 complete -c barnplan -s h -l help -d 'Print help and exit'
 complete -c barnplan -n "not __fish_seen_subcommand_from $commands" -l version -d 'Print the version and exit'
 
