@@ -100,6 +100,7 @@ _barnplan_takes_value()
 
 _barnplan_files()
 {
+    local IFS=$'\n' # one name a line: names with spaces stay whole
     compopt -o filenames 2>/dev/null
     COMPREPLY+=($(compgen -d -- "$1"))
     COMPREPLY+=($(compgen -f -X '!*.yaml' -- "$1") $(compgen -f -X '!*.yml' -- "$1"))
@@ -107,6 +108,7 @@ _barnplan_files()
 
 _barnplan_all_files()
 {
+    local IFS=$'\n'
     compopt -o filenames 2>/dev/null
     COMPREPLY+=($(compgen -f -- "$1"))
 }

@@ -107,6 +107,9 @@ plans = work / "examples"
     b"members:\r\n  - id: not-a-goal\r\n"
 )
 
+(plans / "with space.yaml").write_text("barnplan: 1\n", encoding="utf-8")
+(plans / "with space.txt").write_text("not a plan\n", encoding="utf-8")
+
 stages = {}
 for plan, model in (("exempelby.yaml", "unicef-bvk"), ("myndigheten/plan.yaml", "barnrattsresan"),
                     ("natverket.yaml", "partnership")):
@@ -158,6 +161,10 @@ for plan in ("exempelby.yaml", "riverton.yaml", "odd-ids.yaml"):
 check(plan_ids(plans / "odd-ids.yaml") == ["Q1", "Q1.A1", "Q1.M1"], "python3-yaml reads the odd ids")
 ask(["barnplan", "report", "exempelby.yaml", "--goal", ""], plan_ids(plans / "exempelby.yaml", ("goal",)))
 ask(["barnplan", "log", "exempelby.yaml", "--meter", ""], plan_ids(plans / "exempelby.yaml", ("meter",)))
+# A file name with a space is one offer (fish and zsh offer other files too
+# when asked for plans, zsh through the test's compadd wrapper).
+ask(["barnplan", "validate", "with"], ["with space.yaml"], exact=False)
+ask(["barnplan", "record", "with"], ["with space.yaml"], exact=False)
 ask(["barnplan", "record", "exempelby.yaml", "G1.A1", ""], statuses)
 ask(["barnplan", "record", "exempelby.yaml", "G1", ""], ["1", "2", "3", "4"])
 ask(["barnplan", "record", "exempelby.yaml", "--meeting", "2026-01-01", "--kind", ""], meeting_kinds)
@@ -244,7 +251,7 @@ if zsh:
                     cwd=plans, timeout=60)
         except subprocess.TimeoutExpired:
             return ["(timed out)"]
-        return sorted(set(r.stdout.split("\n")) - {""})
+        return sorted(set(line.replace("\\ ", " ") for line in r.stdout.split("\n")) - {""})
 
     # Mostly waiting on the terminal, so several at a time even on 2 cores.
     with concurrent.futures.ThreadPoolExecutor(max_workers=6) as pool:
