@@ -71,7 +71,7 @@ _barnplan_options()
         report) echo '-h --help -f --format -o --output --as-of --goal --owner --department --late --detail --width --stale-days' ;;
         diff) echo '-h --help -f --format --exit-code --git-driver' ;;
         log) echo '-h --help --meter --goal --reverse -f --format' ;;
-        record) echo '-h --help --date --note --replace --meeting --kind -n --dry-run' ;;
+        record) echo '-h --help --date --note --replace --meeting --kind --host -n --dry-run' ;;
         advance) echo '-h --help --to --date --by --ref --note -n --dry-run' ;;
         calendar) echo '-h --help -o --output' ;;
         init) echo '-h --help --model --lang --schema' ;;
@@ -92,7 +92,7 @@ _barnplan_takes_value()
         report:-f | report:--format | report:-o | report:--output | report:--as-of | report:--goal) return 0 ;;
         report:--owner | report:--department | report:--width | report:--stale-days) return 0 ;;
         log:--meter | log:--goal | calendar:-o | calendar:--output | init:--model | init:--schema) return 0 ;;
-        record:--date | record:--note | record:--meeting | record:--kind) return 0 ;;
+        record:--date | record:--note | record:--meeting | record:--kind | record:--host) return 0 ;;
         advance:--to | advance:--date | advance:--by | advance:--ref | advance:--note) return 0 ;;
     esac
     return 1

@@ -67,7 +67,7 @@ function __barnplan_args
         end
         switch $t
             case --lang --color --today --config -f --format -o --output --as-of --goal --owner --department --width \
-                --stale-days --meter --date --note --meeting --kind --to --by --ref --model --schema
+                --stale-days --meter --date --note --meeting --kind --host --to --by --ref --model --schema
                 set skip 1
             case '-*'
             case '*'
@@ -188,6 +188,7 @@ complete -c barnplan -n '__fish_seen_subcommand_from record' -l note -x -d 'A no
 complete -c barnplan -n '__fish_seen_subcommand_from record' -l replace -d 'Overwrite an entry of the same date'
 complete -c barnplan -n '__fish_seen_subcommand_from record' -l meeting -x -a '(date +%Y-%m-%d)' -d 'Record a meeting on this day'
 complete -c barnplan -n '__fish_seen_subcommand_from record' -l kind -x -a 'coordination-group follow-up evaluation children check-in officials joint peer-review final-report other' -d 'The meeting\'s kind'
+complete -c barnplan -n '__fish_seen_subcommand_from record' -l host -x -d 'Partnership: the member hosting the meeting'
 complete -c barnplan -n '__fish_seen_subcommand_from record' -s n -l dry-run -d 'Print the change as a diff; write nothing'
 complete -c barnplan -n '__barnplan_at record 0' -a '(__barnplan_plans)'
 complete -c barnplan -n '__barnplan_at record 1' -a '(__barnplan_plan_ids (__barnplan_args)[1] goal action meter)'

@@ -574,10 +574,10 @@ void check_meeting_held(const GateInput& in, GateReport& report, std::string_vie
                 {fmt::format("no {} is held on or before {}", what.en, in.request.date.iso()),
                  fmt::format("ingen {} är hållen senast {}", what.sv, in.request.date.iso())},
                 {fmt::format("date the step on or after it (--date), or record it: barnplan record FILE --meeting "
-                             "YYYY-MM-DD --kind {}",
+                             "YYYY-MM-DD --kind {} --host MEMBER",
                              kind),
                  fmt::format("datera steget på eller efter den (--date), eller registrera den: barnplan record FIL "
-                             "--meeting ÅÅÅÅ-MM-DD --kind {}",
+                             "--meeting ÅÅÅÅ-MM-DD --kind {} --host MEDLEM",
                              kind)});
 }
 

@@ -73,6 +73,7 @@ struct RecordRequest {
     std::optional<std::string> note;
     bool replace = false;     ///< overwrite an entry of the same date
     std::string meeting_kind; ///< set for a meeting (then `id` is empty)
+    std::string meeting_host; ///< partnership: the id of the member hosting the meeting
 };
 
 /// A change of stage: the new `stage:` value and its history entry.
@@ -93,7 +94,8 @@ struct PlanEdit {
 
 /// Records a measurement, an action status, a goal level or a meeting.
 /// Refuses (diagnostics, no text) unknown ids, values of the wrong type, a
-/// second entry on the same date without `replace`, and files it cannot edit
+/// second entry on the same date without `replace`, a meeting host that is
+/// not a member of the partnership (or a host outside one), and files it cannot edit
 /// safely; an edit whose meaning is not exactly the intended change is refused
 /// too (rule edit-check).
 [[nodiscard]] PlanEdit record_in_plan(std::string_view text, const std::string& file, const RecordRequest& request);

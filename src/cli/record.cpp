@@ -20,6 +20,7 @@ struct RecordOptions {
     bool dry_run = false;
     std::string meeting;
     std::string kind;
+    std::string host;
 };
 
 int run_record(const RecordOptions& options, const GlobalOptions& global)
@@ -55,6 +56,7 @@ int run_record(const RecordOptions& options, const GlobalOptions& global)
         }
         date_text = options.meeting;
         request.meeting_kind = options.kind;
+        request.meeting_host = options.host;
     } else if (options.id.empty() || options.value.empty()) {
         print_error(lang,
                     {"give ID VALUE (a meter, action or goal id and what to record), or --meeting DATE --kind KIND",
@@ -63,6 +65,9 @@ int run_record(const RecordOptions& options, const GlobalOptions& global)
         return k_exit_usage;
     } else if (!options.kind.empty()) {
         print_error(lang, {"--kind goes with --meeting", "--kind hör ihop med --meeting"});
+        return k_exit_usage;
+    } else if (!options.host.empty()) {
+        print_error(lang, {"--host goes with --meeting", "--host hör ihop med --meeting"});
         return k_exit_usage;
     }
     request.id = options.id;
@@ -102,6 +107,8 @@ Runner setup_record(CLI::App& sub, const GlobalOptions& global)
     sub.add_flag("--replace", options->replace, "Overwrite an entry of the same date");
     sub.add_option("--meeting", options->meeting, "Record a meeting on this day (YYYY-MM-DD) instead");
     sub.add_option("--kind", options->kind, "The meeting's kind, with --meeting (e.g. coordination-group, follow-up)");
+    sub.add_option("--host", options->host,
+                   "Partnership: the id of the member hosting the meeting, with --meeting");
     sub.add_flag("--dry-run,-n", options->dry_run, "Print the change as a unified diff and write nothing");
     return [options, &global]() { return run_record(*options, global); };
 }

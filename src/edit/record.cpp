@@ -358,12 +358,63 @@ PlanEdit record_meeting(std::string_view text, const std::string& file, const Pl
         }
     }
     std::vector<YamlField> fields{{"date", date}, {"kind", request.meeting_kind}};
+    if (!request.meeting_host.empty()) {
+        if (!plan.model.ok() || plan.model.value != Model::partnership) {
+            out.diagnostics.push_back(problem(
+                file, "record-bad-value", plan.model.key,
+                {"--host is for the meetings of a partnership; this plan is not one",
+                 "--host gäller möten i ett partnerskap; den här planen är inget"},
+                {"leave out --host, or use it with a plan of model: partnership",
+                 "utelämna --host, eller använd det med en plan med model: partnership"}));
+            return out;
+        }
+        std::vector<std::string> members;
+        for (const Member& m : plan.members) {
+            if (m.id.ok()) {
+                members.push_back(m.id.value);
+            }
+        }
+        if (std::find(members.begin(), members.end(), request.meeting_host) == members.end()) {
+            std::string list;
+            std::string best;
+            std::size_t best_distance = 3;
+            for (const std::string& id : members) {
+                list += (list.empty() ? "" : ", ") + id;
+                const std::size_t d = edit_distance(request.meeting_host, id);
+                if (d < best_distance) {
+                    best_distance = d;
+                    best = id;
+                }
+            }
+            Text hint = members.empty()
+                            ? Text{"add the member municipalities under 'members:' first",
+                                   "lägg först till medlemskommunerna under 'members:'"}
+                            : Text{fmt::format("the host is a member's id: {}", list),
+                                   fmt::format("värden anges med en medlems id: {}", list)};
+            if (!best.empty()) {
+                hint = {fmt::format("did you mean '{}'? (members: {})", best, list),
+                        fmt::format("menade du '{}'? (medlemmar: {})", best, list)};
+            }
+            out.diagnostics.push_back(
+                problem(file, "record-unknown-id", plan.members_key,
+                        {fmt::format("the host '{}' is not a member of the partnership", request.meeting_host),
+                         fmt::format("värden '{}' är ingen medlem i partnerskapet", request.meeting_host)},
+                        hint));
+            return out;
+        }
+        fields.push_back({"host", request.meeting_host});
+    }
     add_note(fields, request.note);
     EditChain chain(text, file);
     chain.append({}, "meetings", fields, {"goals"});
     return finish(text, chain, file, {{Change::Kind::added, date + " " + request.meeting_kind, "", std::nullopt}},
-                  {fmt::format("recorded a {} meeting on {}", request.meeting_kind, date),
-                   fmt::format("registrerade ett möte ({}) den {}", request.meeting_kind, date)});
+                  request.meeting_host.empty()
+                      ? Text{fmt::format("recorded a {} meeting on {}", request.meeting_kind, date),
+                             fmt::format("registrerade ett möte ({}) den {}", request.meeting_kind, date)}
+                      : Text{fmt::format("recorded a {} meeting on {}, hosted by {}", request.meeting_kind, date,
+                                         request.meeting_host),
+                             fmt::format("registrerade ett möte ({}) den {} med {} som värd", request.meeting_kind,
+                                         date, request.meeting_host)});
 }
 
 /// Every id in the plan, for "did you mean".

@@ -313,7 +313,7 @@ PlanEdit record(const RecordRequest& request)
 
 TEST_CASE("record: a measurement, checked against the meter's kind")
 {
-    RecordRequest r{"G1.M1", "25.5", *Date::parse("2025-09-01"), std::string("höst, 2025"), false, ""};
+    RecordRequest r{"G1.M1", "25.5", *Date::parse("2025-09-01"), std::string("höst, 2025"), false, "", ""};
     const PlanEdit edit = record(r);
     REQUIRE(edit.text);
     CHECK(*edit.text == test::with(k_plan, "          - { date: 2025-06-01, value: 10 }\n",
@@ -321,7 +321,7 @@ TEST_CASE("record: a measurement, checked against the meter's kind")
                                    "          - { date: 2025-09-01, value: 25.5, note: \"höst, 2025\" }\n"));
     r.value = "101";
     CHECK(test::joined_ids(record(r).diagnostics) == "record-bad-value");
-    r = {"G1.M2", "ja", *Date::parse("2025-09-01"), std::nullopt, false, ""};
+    r = {"G1.M2", "ja", *Date::parse("2025-09-01"), std::nullopt, false, "", ""};
     REQUIRE(record(r).text);
     CHECK(record(r).text->find(
               "        kind: yes-no\n        measurements:\n          - { date: 2025-09-01, value: true }\n") !=
@@ -332,7 +332,7 @@ TEST_CASE("record: a measurement, checked against the meter's kind")
 
 TEST_CASE("record: a second measurement on a date needs --replace")
 {
-    RecordRequest r{"G1.M1", "12", *Date::parse("2025-06-01"), std::nullopt, false, ""};
+    RecordRequest r{"G1.M1", "12", *Date::parse("2025-06-01"), std::nullopt, false, "", ""};
     CHECK(test::joined_ids(record(r).diagnostics) == "record-duplicate-date");
     r.replace = true;
     const PlanEdit edit = record(r);
@@ -342,25 +342,25 @@ TEST_CASE("record: a second measurement on a date needs --replace")
 
 TEST_CASE("record: an action status and its update; a goal level and its entry")
 {
-    const PlanEdit action = record({"G1.A1", "done", *Date::parse("2025-09-01"), std::nullopt, false, ""});
+    const PlanEdit action = record({"G1.A1", "done", *Date::parse("2025-09-01"), std::nullopt, false, "", ""});
     REQUIRE(action.text);
     CHECK(*action.text == test::with(k_plan, "        status: started\n",
                                      "        status: done\n        updates:\n"
                                      "          - { date: 2025-09-01, status: done }\n"));
-    CHECK(test::joined_ids(record({"G1.A1", "finished", {}, std::nullopt, false, ""}).diagnostics) ==
+    CHECK(test::joined_ids(record({"G1.A1", "finished", {}, std::nullopt, false, "", ""}).diagnostics) ==
           "record-bad-value");
-    const PlanEdit goal = record({"G1", "2", *Date::parse("2025-09-01"), std::nullopt, false, ""});
+    const PlanEdit goal = record({"G1", "2", *Date::parse("2025-09-01"), std::nullopt, false, "", ""});
     REQUIRE(goal.text);
     CHECK(*goal.text == test::with(k_plan, "    target_level: 3\n",
                                    "    target_level: 3\n    current_level: 2\n    levels:\n"
                                    "      - { date: 2025-09-01, level: 2 }\n"));
-    CHECK(test::joined_ids(record({"G1", "5", {}, std::nullopt, false, ""}).diagnostics) == "record-bad-value");
-    CHECK(test::joined_ids(record({"G1.X", "5", {}, std::nullopt, false, ""}).diagnostics) == "record-unknown-id");
+    CHECK(test::joined_ids(record({"G1", "5", {}, std::nullopt, false, "", ""}).diagnostics) == "record-bad-value");
+    CHECK(test::joined_ids(record({"G1.X", "5", {}, std::nullopt, false, "", ""}).diagnostics) == "record-unknown-id");
 }
 
 TEST_CASE("record: a meeting list is created after the goals")
 {
-    const PlanEdit edit = record({"", "", *Date::parse("2025-09-01"), std::string("Kick-off"), false, "follow-up"});
+    const PlanEdit edit = record({"", "", *Date::parse("2025-09-01"), std::string("Kick-off"), false, "follow-up", ""});
     REQUIRE(edit.text);
     CHECK(*edit.text == test::with(k_plan, "history:\n",
                                    "meetings:\n  - { date: 2025-09-01, kind: follow-up, note: \"Kick-off\" }\n"
@@ -434,7 +434,7 @@ TEST_CASE("record: --replace finds an entry whose date is quoted")
     const std::string text =
         test::with(k_plan, "{ date: 2025-06-01, value: 10 }", "{ date: \"2025-06-01\", value: 10 }");
     const PlanEdit edit =
-        record_in_plan(text, test::k_file, {"G1.M1", "11", *Date::parse("2025-06-01"), std::nullopt, true, ""});
+        record_in_plan(text, test::k_file, {"G1.M1", "11", *Date::parse("2025-06-01"), std::nullopt, true, "", ""});
     INFO(test::describe(edit.diagnostics));
     REQUIRE(edit.text);
     CHECK(*edit.text == test::with(text, "value: 10 }", "value: 11 }"));

@@ -3,6 +3,7 @@
 
 #include "support.hpp"
 
+#include <barnplan/edit.hpp>
 #include <barnplan/lifecycle.hpp>
 #include <barnplan/loader.hpp>
 #include <barnplan/rules.hpp>
@@ -225,4 +226,34 @@ TEST_CASE("gates: every gate of every model is listed once with its text")
     }
     CHECK(journey == 16);
     CHECK(network == 11);
+}
+
+TEST_CASE("record: a partnership meeting with its host, who must be a member")
+{
+    RecordRequest request;
+    request.date = *Date::parse("2025-05-20");
+    request.meeting_kind = "officials";
+    request.meeting_host = "c";
+    request.note = "Spring";
+    const PlanEdit edit = record_in_plan(k_network, test::k_file, request);
+    INFO(test::describe(edit.diagnostics));
+    REQUIRE(edit.text);
+    CHECK(*edit.text == k_network + "  - { date: 2025-05-20, kind: officials, host: c, note: \"Spring\" }\n");
+    CHECK(edit.summary.en == "recorded a officials meeting on 2025-05-20, hosted by c");
+
+    request.meeting_host = "bb";
+    const PlanEdit stranger = record_in_plan(k_network, test::k_file, request);
+    CHECK_FALSE(stranger.text);
+    REQUIRE(stranger.diagnostics.size() == 1);
+    CHECK(stranger.diagnostics[0].rule == "record-unknown-id");
+    CHECK(stranger.diagnostics[0].message.en == "the host 'bb' is not a member of the partnership");
+    CHECK(stranger.diagnostics[0].message.sv == "värden 'bb' är ingen medlem i partnerskapet");
+    CHECK(stranger.diagnostics[0].hint.en == "did you mean 'b'? (members: a, b, c)");
+
+    // A host is a partnership's: another model's plan refuses it.
+    request.meeting_host = "a";
+    request.meeting_kind = "check-in";
+    const PlanEdit other = record_in_plan(k_journey, test::k_file, request);
+    CHECK_FALSE(other.text);
+    CHECK(test::joined_ids(other.diagnostics) == "record-bad-value");
 }

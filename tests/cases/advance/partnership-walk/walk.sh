@@ -17,7 +17,7 @@ run $B advance plan.yaml --date 2024-11-20 --by "Nätverkets politikermöte" --r
 step "agreed -> running with one joint meeting in 2026 and a host that is no member: refused"
 run $B advance plan.yaml --date 2025-01-01
 sed -i 's/host: asbyy/host: asby/' plan.yaml
-sed -i 's/^  - { date: 2027-02-09/  - { date: 2026-10-08, kind: joint, host: norrhamn }\n&/' plan.yaml
+run $B record plan.yaml --meeting 2026-10-08 --kind joint --host norrhamn
 run $B advance plan.yaml --date 2025-01-01 --by "Maja Ekström"
 step "running -> reviewed before the peer review: refused"
 run $B advance plan.yaml --date 2026-06-01
