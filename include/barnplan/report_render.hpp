@@ -4,6 +4,7 @@
 
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace barnplan {
@@ -30,6 +31,8 @@ namespace words {
 
 /// A fixed label by key, e.g. "goal", "meter", "coverage"; see labels.cpp.
 [[nodiscard]] const std::string& get(std::string_view key, Language lang);
+/// Every fixed label with its key, for the test that each one is translated.
+[[nodiscard]] std::vector<std::pair<std::string_view, Text>> all_labels();
 
 [[nodiscard]] Text basis(GoalBasis basis);
 [[nodiscard]] Text action_status(ActionStatus status);

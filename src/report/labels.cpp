@@ -86,6 +86,11 @@ const std::string& get(std::string_view key, Language lang)
     return localized(it->second, lang);
 }
 
+std::vector<std::pair<std::string_view, Text>> all_labels()
+{
+    return {table().begin(), table().end()};
+}
+
 Text basis(GoalBasis b)
 {
     switch (b) {
