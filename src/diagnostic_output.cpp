@@ -63,16 +63,26 @@ std::string excerpt(const LineIndex& index, const Position& p, const Style& styl
         return {};
     }
     std::string_view raw = index.line_text(p.line);
-    std::size_t token_at = byte_of_code_point(raw, p.column - 1);
+    // The byte offset finds the token at once; counting code points from the
+    // line's start would make many findings on one long line quadratic.
+    const std::size_t start = index.line_offset(p.line);
+    const bool offset_on_line = p.offset >= start && p.offset - start <= raw.size() && (p.offset != 0 || start == 0);
+    std::size_t token_at = offset_on_line ? p.offset - start : byte_of_code_point(raw, p.column - 1);
     std::string lead;
     std::string tail;
-    std::size_t code_points = 0;
-    for (char c : raw) {
-        code_points += (static_cast<unsigned char>(c) & 0xC0U) != 0x80U ? 1U : 0U;
+    std::size_t code_points = 0; // counted only as far as the window needs
+    for (std::size_t i = 0; i < raw.size() && code_points <= k_window; ++i) {
+        code_points += (static_cast<unsigned char>(raw[i]) & 0xC0U) != 0x80U ? 1U : 0U;
     }
     // Only a line too long to show is cut, and then around the token.
     if (code_points > k_window && p.column - 1 > k_before) {
-        const std::size_t cut = byte_of_code_point(raw, p.column - 1 - k_before);
+        std::size_t cut = token_at;
+        for (std::size_t n = 0; n < k_before && cut > 0; ++n) {
+            --cut;
+            while (cut > 0 && (static_cast<unsigned char>(raw[cut]) & 0xC0U) == 0x80U) {
+                --cut;
+            }
+        }
         raw.remove_prefix(cut);
         token_at -= cut;
         lead = "…";

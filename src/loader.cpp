@@ -253,9 +253,27 @@ std::string shorten(std::string_view s)
 class Loader {
 public:
     Loader(const std::string& file, Diagnostics& out) : m_file(file), m_out(out) {}
+    Loader(const Loader&) = delete;
+    Loader& operator=(const Loader&) = delete;
+    // The note on what was left out comes last, whichever way the pass ends.
+    ~Loader()
+    {
+        if (m_dropped > 0) {
+            m_out.push_back(too_many_findings(m_file, m_first_dropped, m_dropped));
+        }
+    }
+
+    /// True once findings are only counted: callers skip costly hints.
+    [[nodiscard]] bool full() const { return m_out.size() >= k_max_findings; }
 
     void report(std::string rule, const Position& at, Text message, Text hint = {}, Position related = {})
     {
+        if (full()) {
+            if (m_dropped++ == 0) {
+                m_first_dropped = at;
+            }
+            return;
+        }
         Diagnostic d;
         d.rule = std::move(rule);
         d.severity = Severity::error;
@@ -535,6 +553,8 @@ public:
 private:
     const std::string& m_file;
     Diagnostics& m_out;
+    std::size_t m_dropped = 0;
+    Position m_first_dropped;
 };
 
 // ---------------------------------------------------------------------------
@@ -863,7 +883,9 @@ Plan read_plan(const YamlNode& root, const std::string& file)
     if (const auto* goals = root.find("goals")) {
         plan.goals_key = goals->first.position;
     }
-    for (const YamlNode* item : list_items(root, "goals")) {
+    const std::vector<const YamlNode*> goal_items = list_items(root, "goals");
+    plan.goals.reserve(goal_items.size()); // a Goal is large: no doubling on the way
+    for (const YamlNode* item : goal_items) {
         plan.goals.push_back(read_goal(*item));
     }
     for (const YamlNode* item : list_items(root, "meetings")) {
@@ -930,19 +952,30 @@ void check_ids(const Plan& plan, Loader& loader)
     for (const PriorityArea& a : plan.areas) {
         note(a.id);
     }
+    // A did-you-mean compares with every id: sorted once per kind, and only for
+    // the first unknown references, so thousands of them stay linear.
+    constexpr std::size_t k_max_suggestions = 100;
+    std::size_t suggestions = 0;
+    std::map<const void*, std::vector<std::string_view>> sorted_ids;
     auto check_reference = [&](const Located<std::string>& ref, const std::unordered_map<std::string, bool>& ids,
                                const Text& what) {
         if (ids.count(ref.value) != 0U) {
             return;
         }
-        std::vector<std::string_view> known;
-        for (const auto& [id, unused] : ids) {
-            known.push_back(id);
-        }
-        std::sort(known.begin(), known.end());
         Text hint{"check the spelling of the id", "kontrollera stavningen av id:t"};
-        if (auto guess = nearest(ref.value, known)) {
-            hint = {fmt::format("did you mean '{}'?", *guess), fmt::format("menade du '{}'?", *guess)};
+        if (!loader.full() && suggestions++ < k_max_suggestions) {
+            std::vector<std::string_view>& known = sorted_ids[&ids];
+            if (known.empty()) {
+                known.reserve(ids.size());
+                for (const auto& [id, unused] : ids) {
+                    known.push_back(id);
+                }
+                // Sorted, so that of two equally near ids the same one is named.
+                std::sort(known.begin(), known.end());
+            }
+            if (auto guess = nearest(ref.value, known)) {
+                hint = {fmt::format("did you mean '{}'?", *guess), fmt::format("menade du '{}'?", *guess)};
+            }
         }
         loader.report("unknown-reference", ref.at,
                       {fmt::format("there is no {} with id '{}'", what.en, shorten(ref.value)),

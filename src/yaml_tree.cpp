@@ -72,6 +72,14 @@ Position LineIndex::position_of(std::size_t offset) const
     return p;
 }
 
+std::size_t LineIndex::line_offset(std::size_t line) const
+{
+    if (line == 0 || line > m_starts.size()) {
+        return m_text.size();
+    }
+    return line == 1 ? m_bom : m_starts[line - 1];
+}
+
 std::string_view LineIndex::line_text(std::size_t line) const
 {
     if (line == 0 || line > m_starts.size()) {

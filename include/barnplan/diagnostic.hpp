@@ -40,9 +40,24 @@ struct Diagnostic {
     Text message;
     Text hint;             ///< may be empty
     Position related;      ///< a second place (e.g. the first of two duplicate keys)
+    std::size_t omitted = 0; ///< too-many-findings only: how many findings it stands for
 };
 
 using Diagnostics = std::vector<Diagnostic>;
+
+/// Findings kept per pass over a file (loader, rules). Hostile input can draw
+/// millions; past this, they are only counted, so time and memory stay bounded
+/// and one "too-many-findings" note says how many were left out.
+inline constexpr std::size_t k_max_findings = 1000;
+
+/// The note that `dropped` findings in `file`, from `first` on, were left out.
+/// It has no position of its own, so it is listed first, where it is seen.
+[[nodiscard]] Diagnostic too_many_findings(const std::string& file, const Position& first, std::size_t dropped);
+
+/// Sorts the findings of one file and keeps the first k_max_findings: the
+/// loader's and the rules' notes on what they left out become one note that
+/// counts everything not shown.
+void cap_findings(Diagnostics& diagnostics);
 
 /// Sorts by file, line, column, then rule id, so output is deterministic.
 void sort_diagnostics(Diagnostics& diagnostics);

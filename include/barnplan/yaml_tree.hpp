@@ -51,7 +51,7 @@ struct YamlNode {
 struct YamlLimits {
     std::size_t max_bytes = 8U * 1024U * 1024U;
     std::size_t max_depth = 64;
-    std::size_t max_nodes = 500'000;
+    std::size_t max_nodes = 250'000;
 };
 
 struct YamlDocument {
@@ -77,6 +77,8 @@ public:
     [[nodiscard]] Position position_of(std::size_t offset) const;
     /// The text of 1-based line `line`, without its line break.
     [[nodiscard]] std::string_view line_text(std::size_t line) const;
+    /// Byte offset in the text where line_text(line) begins.
+    [[nodiscard]] std::size_t line_offset(std::size_t line) const;
     [[nodiscard]] std::size_t line_count() const { return m_starts.size(); }
 
 private:

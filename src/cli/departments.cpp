@@ -140,7 +140,7 @@ std::vector<CheckedFile> split_by_file(const std::string& plan_name, std::string
         (it == out.end() ? out.front() : *it).diagnostics.push_back(std::move(d));
     }
     for (CheckedFile& f : out) {
-        sort_diagnostics(f.diagnostics);
+        cap_findings(f.diagnostics);
     }
     return out;
 }

@@ -18,6 +18,9 @@ const std::vector<RuleInfo> k_catalog{
     {"too-many-nodes", E, "loader", {"More YAML nodes than the limit.", "Fler YAML-noder än gränsen."}},
     {"yaml-alias", E, "loader", {"An alias (*name); plans spell every value out.", "Ett alias (*namn); planer skriver ut varje värde."}},
     {"multi-document", E, "loader", {"More than one YAML document in the file.", "Mer än ett YAML-dokument i filen."}},
+    {"too-many-findings", E, "loader",
+     {"More findings in a file than barnplan lists; the rest are counted.",
+      "Fler fynd i en fil än barnplan visar; resten räknas."}},
     {"not-a-plan", E, "loader", {"A file named on the command line is not a barnplan plan.", "En fil som angetts är ingen barnplan-plan."}},
     {"unsupported-version", E, "loader", {"A format version this barnplan does not read.", "En formatversion som den här barnplan inte läser."}},
     {"duplicate-key", E, "loader", {"The same key twice in one mapping.", "Samma nyckel två gånger i en mappning."}},
@@ -137,23 +140,39 @@ const RuleInfo* find_rule(std::string_view id)
 Diagnostics check_plan(const Plan& plan, const RuleContext& context)
 {
     Diagnostics out;
-    rules::Findings findings(plan, out);
-    rules::check_common(findings, context);
-    if (plan.model.ok() && plan.model.value == Model::unicef_bvk) {
-        rules::check_unicef(findings, context);
-        rules::check_evaluation(findings, context);
-    } else if (plan.model.ok() && plan.model.value == Model::partnership) {
-        rules::check_partnership(findings, context);
-    } else if (plan.model.ok() && plan.model.value == Model::barnrattsresan) {
-        rules::check_barnrattsresan(findings, context);
-    }
+    {
+        rules::Findings findings(plan, out);
+        rules::check_common(findings, context);
+        if (plan.model.ok() && plan.model.value == Model::unicef_bvk) {
+            rules::check_unicef(findings, context);
+            rules::check_evaluation(findings, context);
+        } else if (plan.model.ok() && plan.model.value == Model::partnership) {
+            rules::check_partnership(findings, context);
+        } else if (plan.model.ok() && plan.model.value == Model::barnrattsresan) {
+            rules::check_barnrattsresan(findings, context);
+        }
+    } // the Findings' note on what it left out lands in `out` here
     return out;
 }
 
 namespace rules {
 
+Findings::~Findings()
+{
+    if (m_dropped > 0) {
+        m_out.push_back(too_many_findings(m_first_dropped_file, m_first_dropped, m_dropped));
+    }
+}
+
 void Findings::add(std::string_view rule, const Position& at, Text message, Text hint)
 {
+    if (m_out.size() >= k_max_findings) {
+        if (m_dropped++ == 0) {
+            m_first_dropped_file = m_plan.file;
+            m_first_dropped = at;
+        }
+        return;
+    }
     const RuleInfo* info = find_rule(rule);
     Diagnostic d;
     d.rule = std::string(rule);
@@ -167,8 +186,13 @@ void Findings::add(std::string_view rule, const Position& at, Text message, Text
 
 void Findings::add_in(const std::string& file, std::string_view rule, const Position& at, Text message, Text hint)
 {
+    const std::size_t before = m_out.size();
     add(rule, at, std::move(message), std::move(hint));
-    m_out.back().file = file;
+    if (m_out.size() > before) {
+        m_out.back().file = file;
+    } else if (m_dropped == 1) {
+        m_first_dropped_file = file;
+    }
 }
 
 Position plan_anchor(const Plan& plan)

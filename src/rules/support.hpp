@@ -13,6 +13,10 @@ namespace barnplan::rules {
 class Findings {
 public:
     Findings(const Plan& plan, Diagnostics& out) : m_plan(plan), m_out(out) {}
+    Findings(const Findings&) = delete;
+    Findings& operator=(const Findings&) = delete;
+    /// Adds the note on the findings left out past k_max_findings.
+    ~Findings();
 
     void add(std::string_view rule, const Position& at, Text message, Text hint = {});
     /// A finding in another file of the joint plan (a department file).
@@ -22,6 +26,9 @@ public:
 private:
     const Plan& m_plan;
     Diagnostics& m_out;
+    std::size_t m_dropped = 0;
+    std::string m_first_dropped_file;
+    Position m_first_dropped;
 };
 
 /// The best place to point at for a finding about the whole plan.

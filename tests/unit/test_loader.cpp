@@ -699,3 +699,84 @@ TEST_CASE("edit_distance is the Levenshtein distance")
     CHECK(barnplan::edit_distance("abc", "") == 3);
     CHECK(barnplan::edit_distance("flaw", "lawn") == 2);
 }
+
+TEST_CASE("findings past k_max_findings are counted in one note, not kept")
+{
+    using barnplan::k_max_findings;
+    SUBCASE("unknown keys: the first k_max_findings are kept, the rest counted")
+    {
+        // The base plan is clean: each added top-level key is one finding.
+        std::string text = k_plan;
+        const std::size_t n = k_max_findings + 250;
+        for (std::size_t i = 0; i < n; ++i) {
+            text += "k" + std::to_string(i) + ": 1\n";
+        }
+        const LoadResult loaded = load(text);
+        CHECK(count_rule(loaded.diagnostics, "unknown-key") == k_max_findings);
+        REQUIRE(count_rule(loaded.diagnostics, "too-many-findings") == 1);
+        const Diagnostic& note = loaded.diagnostics.back();
+        CHECK(note.rule == "too-many-findings");
+        CHECK(note.message.en.find("250 more findings") != std::string::npos);
+        CHECK(note.message.sv.find("250 fynd till") != std::string::npos);
+        // It names the first finding left out, the key k1000, as its related place.
+        CHECK_FALSE(note.position.known());
+        Diagnostic at = note;
+        at.position = note.related;
+        check_points_at(at, text, "k1000:");
+        CHECK(note.omitted == 250);
+    }
+    SUBCASE("exactly k_max_findings findings draw no note")
+    {
+        std::string text = k_plan;
+        for (std::size_t i = 0; i < k_max_findings; ++i) {
+            text += "k" + std::to_string(i) + ": 1\n";
+        }
+        const LoadResult loaded = load(text);
+        CHECK(count_rule(loaded.diagnostics, "unknown-key") == k_max_findings);
+        CHECK(count_rule(loaded.diagnostics, "too-many-findings") == 0);
+    }
+    SUBCASE("unknown references past the first hundred get no did-you-mean, and stay cheap")
+    {
+        std::string text = "barnplan: 1\nmodel: unicef-bvk\ngoals:\n  - id: G1\n    title: t\n    actions:\n";
+        for (int i = 0; i < 300; ++i) {
+            text += "      - {id: A" + std::to_string(i) + ", what: w, who: o, depends_on: [B" + std::to_string(i) + "]}\n";
+        }
+        const LoadResult loaded = load(text);
+        std::size_t with_guess = 0;
+        for (const Diagnostic& d : loaded.diagnostics) {
+            if (d.rule == "unknown-reference" && d.hint.en.find("did you mean") != std::string::npos) {
+                ++with_guess;
+            }
+        }
+        CHECK(count_rule(loaded.diagnostics, "unknown-reference") == 300);
+        CHECK(with_guess == 100);
+    }
+    SUBCASE("cap_findings merges the notes of both passes and keeps the first k_max_findings")
+    {
+        std::string text = k_plan;
+        for (std::size_t i = 0; i < k_max_findings + 5; ++i) {
+            text += "k" + std::to_string(i) + ": 1\n";
+        }
+        Diagnostics all = load(text).diagnostics;
+        // As if the rules had found as many again, further up the file.
+        for (std::size_t i = 0; i < k_max_findings + 7; ++i) {
+            Diagnostic d;
+            d.rule = "meter-time-bound";
+            d.file = "plan.yaml";
+            d.position.line = 2;
+            d.position.column = 1 + i;
+            all.push_back(d);
+        }
+        all.push_back(barnplan::too_many_findings("plan.yaml", {3, 1, 0, 0}, 7));
+        barnplan::cap_findings(all);
+        REQUIRE(all.size() == k_max_findings + 1);
+        CHECK(all.front().rule == "too-many-findings");
+        CHECK(count_rule(all, "too-many-findings") == 1);
+        // 5 + 7 noted, then 7 of the rules' findings on line 2 and all 1,000
+        // kept by the loader are pushed out by the rules' first 1,000.
+        CHECK(all.front().omitted == 5 + 7 + 7 + k_max_findings);
+        CHECK(all.front().related.line == 2);
+        CHECK(all.front().related.column == 1 + k_max_findings);
+        CHECK(count_rule(all, "meter-time-bound") == k_max_findings);
+    }
+}

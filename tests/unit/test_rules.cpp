@@ -756,3 +756,21 @@ TEST_CASE("check_plan without a model runs only the common rules")
     CHECK(found[0].rule == "period-required");
     CHECK(found[0].file == "x.yaml");
 }
+
+TEST_CASE("rule findings past k_max_findings are counted in one note")
+{
+    // Goals with no action and no meter: each draws rule findings only.
+    std::string text = "barnplan: 1\nmodel: partnership\nname: N\nidea: I\nperiod: { start: 2025-01-01, end: 2026-12-31 }\ngoals:\n";
+    const std::size_t goals = barnplan::k_max_findings + 10;
+    for (std::size_t i = 0; i < goals; ++i) {
+        text += "  - { id: G" + std::to_string(i) + ", title: t }\n";
+    }
+    const barnplan::LoadResult loaded = barnplan::load_plan(text, "plan.yaml");
+    REQUIRE(loaded.plan.has_value());
+    const Diagnostics found = barnplan::check_plan(*loaded.plan, barnplan::RuleContext{*Date::from_ymd(2026, 1, 15)});
+    REQUIRE(found.size() == barnplan::k_max_findings + 1);
+    CHECK(found.back().rule == "too-many-findings");
+    CHECK(found.back().file == "plan.yaml");
+    CHECK(found.back().related.known());
+    CHECK(found.back().omitted > 0);
+}
