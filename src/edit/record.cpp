@@ -4,6 +4,7 @@
 #include <barnplan/edit.hpp>
 #include <barnplan/format.hpp>
 #include <barnplan/loader.hpp>
+#include <barnplan/yaml_tree.hpp>
 
 #include <fmt/format.h>
 
@@ -25,6 +26,31 @@ Diagnostic problem(const std::string& file, std::string rule, Position at, Text 
     d.message = std::move(message);
     d.hint = std::move(hint);
     return d;
+}
+
+/// Arguments come from a shell and may hold any bytes: text that the plan
+/// could not hold (invalid UTF-8, control characters) is refused up front,
+/// with the option named, rather than caught later as a broken edit.
+bool arguments_are_text(const std::string& file, const std::vector<std::pair<Text, std::string_view>>& args,
+                        Diagnostics& out)
+{
+    for (const auto& [what, value] : args) {
+        const bool utf8 = find_invalid_utf8(value) == std::string_view::npos;
+        const bool control = std::any_of(value.begin(), value.end(), [](char c) {
+            const auto u = static_cast<unsigned char>(c);
+            return (u < 0x20U && c != '\n') || u == 0x7FU;
+        });
+        if (!utf8 || control) {
+            out.push_back(problem(
+                file, "record-bad-value", {},
+                {fmt::format("{} {}", what.en, utf8 ? "holds a control character" : "is not valid UTF-8 text"),
+                 fmt::format("{} {}", what.sv, utf8 ? "innehåller ett styrtecken" : "är inte giltig UTF-8-text")},
+                {"write it as plain text; check the terminal's character encoding",
+                 "skriv det som vanlig text; kontrollera terminalens teckenkodning"}));
+            return false;
+        }
+    }
+    return true;
 }
 
 std::string show_number(double v)
@@ -451,6 +477,15 @@ std::optional<Plan> load_for_edit(std::string_view text, const std::string& file
 PlanEdit record_in_plan(std::string_view text, const std::string& file, const RecordRequest& request)
 {
     PlanEdit out;
+    if (!arguments_are_text(file,
+                            {{{"the id", "id:t"}, request.id},
+                             {{"the value", "värdet"}, request.value},
+                             {{"--note", "--note"}, request.note ? std::string_view(*request.note) : std::string_view()},
+                             {{"--meeting", "--meeting"}, request.meeting_kind},
+                             {{"--host", "--host"}, request.meeting_host}},
+                            out.diagnostics)) {
+        return out;
+    }
     const std::optional<Plan> plan = load_for_edit(text, file, out.diagnostics);
     if (!plan) {
         return out;
@@ -496,6 +531,14 @@ PlanEdit record_in_plan(std::string_view text, const std::string& file, const Re
 PlanEdit set_plan_stage(std::string_view text, const std::string& file, const StageRequest& request)
 {
     PlanEdit out;
+    if (!arguments_are_text(file,
+                            {{{"the stage", "steget"}, request.stage},
+                             {{"--by", "--by"}, request.by},
+                             {{"--ref", "--ref"}, request.ref},
+                             {{"--note", "--note"}, request.note}},
+                            out.diagnostics)) {
+        return out;
+    }
     const std::optional<Plan> plan = load_for_edit(text, file, out.diagnostics);
     if (!plan) {
         return out;

@@ -10,7 +10,9 @@
 #
 # Targets: fuzz_plan (bytes -> load -> every rule -> every report and
 # diagnostic format), fuzz_diff (two versions -> diff -> text, Markdown,
-# JSON). Configures build-fuzz with clang++ (-DBARNPLAN_FUZZ=ON; override the
+# JSON), fuzz_edit (an example plan, or a fuzzed one, plus fuzzed record and
+# advance arguments -> edit engine -> re-parse; the result must load, keep
+# every comment, and mean what was asked). Configures build-fuzz with clang++ (-DBARNPLAN_FUZZ=ON; override the
 # directory with BARNPLAN_FUZZ_BUILD), builds the core and the fuzzers only,
 # replays every saved regression input of the target, seeds a corpus from
 # examples/ and the plan inputs under tests/cases/ (made at run time, never
@@ -30,7 +32,7 @@ if ! [[ $seconds =~ ^[0-9]+$ ]]; then
     exit 2
 fi
 shift || true
-all_targets=(fuzz_plan fuzz_diff)
+all_targets=(fuzz_plan fuzz_diff fuzz_edit)
 targets=("$@")
 if ((${#targets[@]} == 0)); then
     targets=("${all_targets[@]}")
@@ -54,6 +56,7 @@ common=(-max_len=65536 -timeout=5 -rss_limit_mb=2048 -malloc_limit_mb=2048 -dict
 export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:allocator_may_return_null=0}
 export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
 separator=$'\n#barnplan-fuzz-next-version\n' # as in fuzz_diff.cpp
+fuzz_edit_separator=$'\n#barnplan-fuzz-plan\n' # as in fuzz_edit.cpp
 
 shopt -s nullglob
 mapfile -d '' plans < <(find "$root/examples" "$root/tests/cases" -type f \( -name '*.yaml' -o -name '*.yml' \) \
@@ -91,6 +94,35 @@ make_seeds() {
                 n=$((n + 1))
                 { cat "$a"; printf '%s' "$separator"; cat "$b"; } >"$dir/$(printf '%04d' "$n")-examples"
             done
+        done
+        ;;
+    fuzz_edit)
+        # A selector byte (operation in the low bits, example in the high
+        # nibble), then id, value, date, note, kind, by, ref, one per line:
+        # the arguments record and advance pass on, for ids the examples have.
+        local line
+        while IFS= read -r line; do
+            n=$((n + 1))
+            printf '%b' "$line" >"$dir/$(printf '%04d' "$n")-args"
+        done <<'SEEDS'
+\x00G1.M1\n63\n2026-11-30\nmätning i november
+\x08G1.M1\n63\n2026-11-30\n\n
+\x00G2.A2\ndone\n2026-11-27\nNätverket fortsätter
+\x00G2\n3\n2026-11-27\nbedömt i styrgruppen
+\x01\n\n2026-12-03\nuppföljning med UNICEF\nfollow-up
+\x01\n\n2026-12-03\n\ncoordination-group
+\x02\n\n2026-12-10\n\nevaluation\nKommunstyrelsen\n§ 12
+\x03note\nen "citerad" text: med kolon\n
+\x04meetings\nprotokoll, bilaga 2\n2026-12-03
+\x10G1.M1\n12\n2026-11-30
+\x21\n\n2026-05-04\nmöte\njoint
+\x22\n\n2026-06-01\n\nrunning\nStyrgruppen\nprotokoll 3
+\x32\n\n2026-06-01\n\nreviewed\nLedningsgruppen\nbeslut 4
+SEEDS
+        for f in "${plans[@]}"; do
+            n=$((n + 1))
+            { printf '\x00G1.M1\n5\n2026-11-30'; printf '%s' "$fuzz_edit_separator"; cat "$f"; } \
+                >"$dir/$(printf '%04d' "$n")-plan"
         done
         ;;
     esac
