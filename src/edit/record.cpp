@@ -480,9 +480,9 @@ PlanEdit record_in_plan(std::string_view text, const std::string& file, const Re
     if (!arguments_are_text(file,
                             {{{"the id", "id:t"}, request.id},
                              {{"the value", "värdet"}, request.value},
-                             {{"--note", "--note"}, request.note ? std::string_view(*request.note) : std::string_view()},
-                             {{"--meeting", "--meeting"}, request.meeting_kind},
-                             {{"--host", "--host"}, request.meeting_host}},
+                             {{"option --note", "flaggan --note"}, request.note ? std::string_view(*request.note) : std::string_view()},
+                             {{"option --meeting", "flaggan --meeting"}, request.meeting_kind},
+                             {{"option --host", "flaggan --host"}, request.meeting_host}},
                             out.diagnostics)) {
         return out;
     }
@@ -533,9 +533,9 @@ PlanEdit set_plan_stage(std::string_view text, const std::string& file, const St
     PlanEdit out;
     if (!arguments_are_text(file,
                             {{{"the stage", "steget"}, request.stage},
-                             {{"--by", "--by"}, request.by},
-                             {{"--ref", "--ref"}, request.ref},
-                             {{"--note", "--note"}, request.note}},
+                             {{"option --by", "flaggan --by"}, request.by},
+                             {{"option --ref", "flaggan --ref"}, request.ref},
+                             {{"option --note", "flaggan --note"}, request.note}},
                             out.diagnostics)) {
         return out;
     }

@@ -446,19 +446,19 @@ TEST_CASE("record and stage: arguments that are not UTF-8 text are refused, nami
     PlanEdit edit = record(r);
     CHECK_FALSE(edit.text);
     REQUIRE(test::joined_ids(edit.diagnostics) == "record-bad-value");
-    CHECK(edit.diagnostics.front().message.en == "--note is not valid UTF-8 text");
-    CHECK(edit.diagnostics.front().message.sv == "--note är inte giltig UTF-8-text");
+    CHECK(edit.diagnostics.front().message.en == "option --note is not valid UTF-8 text");
+    CHECK(edit.diagnostics.front().message.sv == "flaggan --note är inte giltig UTF-8-text");
     r.note = std::string("rad ett\nrad två"); // a line break is text
     CHECK(record(r).text);
     r.note = std::string("\x1b[31mröd");
     edit = record(r);
     REQUIRE(test::joined_ids(edit.diagnostics) == "record-bad-value");
-    CHECK(edit.diagnostics.front().message.en == "--note holds a control character");
+    CHECK(edit.diagnostics.front().message.en == "option --note holds a control character");
     r = {"G1.M1", "2\x7f", *Date::parse("2025-09-01"), std::nullopt, false, "", ""};
     CHECK(record(r).diagnostics.front().message.sv == "värdet innehåller ett styrtecken");
 
     edit = set_plan_stage(k_plan, test::k_file, {"evaluation", *Date::parse("2026-10-01"), "K\xffS", "§ 5", ""});
     CHECK_FALSE(edit.text);
     REQUIRE(test::joined_ids(edit.diagnostics) == "record-bad-value");
-    CHECK(edit.diagnostics.front().message.en == "--by is not valid UTF-8 text");
+    CHECK(edit.diagnostics.front().message.en == "option --by is not valid UTF-8 text");
 }
