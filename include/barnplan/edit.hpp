@@ -27,6 +27,8 @@ struct YamlStep {
 };
 
 /// Steps from the document's root mapping to a mapping; empty is the root.
+/// Keys here and in the functions below are the format's own, plain words
+/// written as they are; values are what the user gave and are quoted as needed.
 using YamlPath = std::vector<YamlStep>;
 
 /// One `key: value` to write. `value` is already YAML (see yaml_scalar),

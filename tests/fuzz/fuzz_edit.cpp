@@ -208,7 +208,12 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
 
     // The text level: a key set to a string, or an entry appended to a list.
     // Its callers pass text (record and advance refuse other bytes first).
-    const std::string key = id.empty() ? std::string("note") : id;
+    // Keys are the format's own (record and advance name them, never the
+    // user): plain words, written as they are.
+    const bool plain_key = !id.empty() && std::all_of(id.begin(), id.end(), [](char c) {
+        return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '-';
+    }) && id.front() >= 'a' && id.front() <= 'z';
+    const std::string key = plain_key ? id : std::string("note");
     for (const std::string* arg : {&key, &value}) {
         if (find_invalid_utf8(*arg) != std::string::npos ||
             std::any_of(arg->begin(), arg->end(), [](char c) {
