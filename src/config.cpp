@@ -14,34 +14,6 @@ namespace {
 constexpr std::string_view k_top_keys[] = {"language", "rules", "thresholds", "plans", "exclude"};
 constexpr std::string_view k_threshold_keys[] = {"deadline-warning-days", "stale-days", "due-soon-days"};
 
-/// A key or value as it may be quoted in a message: long or odd text shortened.
-std::string shown(std::string_view s)
-{
-    constexpr std::size_t k_max = 40;
-    if (s.size() <= k_max) {
-        return std::string(s);
-    }
-    std::size_t cut = k_max;
-    while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0U) == 0x80U) {
-        --cut;
-    }
-    return std::string(s.substr(0, cut)) + "…";
-}
-
-std::optional<std::string_view> nearest(std::string_view word, const std::vector<std::string_view>& candidates)
-{
-    std::optional<std::string_view> best;
-    std::size_t best_distance = std::max<std::size_t>(2, word.size() / 3) + 1;
-    for (std::string_view c : candidates) {
-        const std::size_t d = edit_distance(word, c);
-        if (d < best_distance) {
-            best_distance = d;
-            best = c;
-        }
-    }
-    return best;
-}
-
 std::string join(const std::vector<std::string_view>& words)
 {
     std::string out;
@@ -122,8 +94,8 @@ private:
                           : Text{fmt::format("keys allowed here: {}", join(allowed)),
                                  fmt::format("tillåtna nycklar här: {}", join(allowed))};
         report("unknown-key", key.position,
-               {fmt::format("unknown key '{}' in {}", shown(key.value), where.en),
-                fmt::format("okänd nyckel '{}' i {}", shown(key.value), where.sv)},
+               {fmt::format("unknown key '{}' in {}", shorten(key.value), where.en),
+                fmt::format("okänd nyckel '{}' i {}", shorten(key.value), where.sv)},
                std::move(hint));
     }
 
@@ -144,8 +116,8 @@ private:
             m_out.config.language = Language::en;
         } else {
             report("invalid-value", value.position,
-                   {fmt::format("'{}' is not a language barnplan speaks", shown(value.value)),
-                    fmt::format("'{}' är inget språk som barnplan talar", shown(value.value))},
+                   {fmt::format("'{}' is not a language barnplan speaks", shorten(value.value)),
+                    fmt::format("'{}' är inget språk som barnplan talar", shorten(value.value))},
                    {"write sv or en", "skriv sv eller en"});
         }
     }
@@ -215,8 +187,8 @@ private:
         }
         const std::optional<std::string_view> guess = nearest(rule.value, ids);
         report("unknown-key", rule.position,
-               {fmt::format("unknown rule '{}' in 'rules'", shown(rule.value)),
-                fmt::format("okänd regel '{}' i 'rules'", shown(rule.value))},
+               {fmt::format("unknown rule '{}' in 'rules'", shorten(rule.value)),
+                fmt::format("okänd regel '{}' i 'rules'", shorten(rule.value))},
                guess ? Text{fmt::format("did you mean '{}'?", *guess), fmt::format("menade du '{}'?", *guess)}
                      : Text{"'barnplan rules' lists every rule id", "'barnplan rules' listar alla regel-id"});
         return false;
@@ -278,8 +250,8 @@ private:
             if (item.value.front() == '/' || item.value.find('\\') != std::string::npos) {
                 report(
                     "invalid-value", item.position,
-                    {fmt::format("'{}' is not a pattern relative to the configuration's directory", shown(item.value)),
-                     fmt::format("'{}' är inget mönster relativt till konfigurationens katalog", shown(item.value))},
+                    {fmt::format("'{}' is not a pattern relative to the configuration's directory", shorten(item.value)),
+                     fmt::format("'{}' är inget mönster relativt till konfigurationens katalog", shorten(item.value))},
                     {"write it with '/' between directories and without a leading '/'",
                      "skriv det med '/' mellan kataloger och utan inledande '/'"});
                 continue;

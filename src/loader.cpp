@@ -150,21 +150,6 @@ std::string join(const std::vector<std::string_view>& values)
     return out;
 }
 
-/// The nearest of `candidates`, if near enough to be a plausible typo.
-std::optional<std::string_view> nearest(std::string_view word, const std::vector<std::string_view>& candidates)
-{
-    std::optional<std::string_view> best;
-    std::size_t best_distance = std::max<std::size_t>(2, word.size() / 3) + 1;
-    for (std::string_view c : candidates) {
-        const std::size_t d = edit_distance(word, c);
-        if (d < best_distance) {
-            best_distance = d;
-            best = c;
-        }
-    }
-    return best;
-}
-
 /// Keys people write instead of the format's: Swedish words, and names from
 /// other templates. Several may map one word; the first the object has wins.
 std::optional<std::string_view> known_alias(std::string_view word, const Object& object)
@@ -234,20 +219,6 @@ Text kind_of(const YamlNode& node)
         return {"a mapping", "en mappning"};
     }
     return {"?", "?"};
-}
-
-/// Truncates long values quoted back in messages.
-std::string shorten(std::string_view s)
-{
-    constexpr std::size_t k_max = 40;
-    if (s.size() <= k_max) {
-        return std::string(s);
-    }
-    std::size_t cut = k_max;
-    while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0U) == 0x80U) {
-        --cut;
-    }
-    return std::string(s.substr(0, cut)) + "…";
 }
 
 class Loader {
@@ -1197,6 +1168,33 @@ LoadResult load_plan(std::string_view text, const std::string& file, const YamlL
     }
     result.plan = std::move(plan);
     return result;
+}
+
+std::optional<std::string_view> nearest(std::string_view word, const std::vector<std::string_view>& candidates)
+{
+    std::optional<std::string_view> best;
+    std::size_t best_distance = std::max<std::size_t>(2, word.size() / 3) + 1;
+    for (std::string_view c : candidates) {
+        const std::size_t d = edit_distance(word, c);
+        if (d < best_distance) {
+            best_distance = d;
+            best = c;
+        }
+    }
+    return best;
+}
+
+std::string shorten(std::string_view s)
+{
+    constexpr std::size_t k_max = 40;
+    if (s.size() <= k_max) {
+        return std::string(s);
+    }
+    std::size_t cut = k_max;
+    while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0U) == 0x80U) {
+        --cut;
+    }
+    return std::string(s.substr(0, cut)) + "…";
 }
 
 } // namespace barnplan

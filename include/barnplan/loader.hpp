@@ -54,4 +54,12 @@ struct LoadResult {
 /// Levenshtein distance, for "did you mean" suggestions.
 [[nodiscard]] std::size_t edit_distance(std::string_view a, std::string_view b);
 
+/// The nearest of `candidates`, if near enough to be a plausible typo.
+[[nodiscard]] std::optional<std::string_view> nearest(std::string_view word,
+                                                      const std::vector<std::string_view>& candidates);
+
+/// `s` cut to 40 bytes (on a character boundary) and "…", for quoting a value
+/// back in a message.
+[[nodiscard]] std::string shorten(std::string_view s);
+
 } // namespace barnplan
