@@ -268,11 +268,15 @@ static PartnershipSection build_partnership(const Plan& plan)
         out.first_year = out.meetings.front().date.year();
         out.last_year = out.meetings.back().date.year();
     }
-    // A grid of a century would help nobody; past ten years only the meetings' years.
-    if (out.last_year - out.first_year > 10 && !out.meetings.empty()) {
+    // A grid of a century would help nobody; past ten years only the meetings'
+    // years, and never more than eleven rows (a mistyped year such as 9445
+    // would otherwise draw thousands); the meeting list still has them all.
+    constexpr int k_max_span = 10;
+    if (out.last_year - out.first_year > k_max_span && !out.meetings.empty()) {
         out.first_year = std::max(out.first_year, out.meetings.front().date.year());
         out.last_year = std::min(out.last_year, out.meetings.back().date.year());
     }
+    out.last_year = std::min(out.last_year, out.first_year + k_max_span);
     return out;
 }
 

@@ -279,3 +279,22 @@ TEST_CASE("filters narrow the listing but not the totals")
 }
 
 } // namespace barnplan
+
+TEST_CASE("a partnership timeline has at most eleven years, whatever the meetings' dates")
+{
+    using namespace barnplan;
+    // No period, and a meeting with a mistyped year: the grid still fits a page.
+    const std::string text = "barnplan: 1\nmodel: partnership\nlanguage: en\nname: N\nidea: I\n"
+                             "members:\n  - { id: a, municipality: Aby, politician: P, official: O }\n"
+                             "meetings:\n  - { date: 2025-03-13, kind: joint, host: a }\n"
+                             "  - { date: 9445-10-09, kind: joint, host: a }\n";
+    const LoadResult loaded = load_plan(text, "plan.yaml");
+    REQUIRE(loaded.plan);
+    ReportOptions options;
+    options.as_of = *Date::parse("2026-11-23");
+    const PlanReport report = build_report(*loaded.plan, options);
+    REQUIRE(report.partnership);
+    CHECK(report.partnership->first_year == 2025);
+    CHECK(report.partnership->last_year == 2035);
+    CHECK(report.partnership->meetings.size() == 2);
+}
