@@ -178,7 +178,7 @@ _barnplan()
             record:--kind)
                 COMPREPLY=($(compgen -W 'coordination-group follow-up evaluation children check-in officials joint peer-review final-report other' -- "$cur")) ;;
             advance:--to) COMPREPLY=($(compgen -W "$(_barnplan_stages "${args[0]}")" -- "$cur")) ;;
-            init:--model) COMPREPLY=($(compgen -W 'unicef-bvk' -- "$cur")) ;;
+            init:--model) COMPREPLY=($(compgen -W 'unicef-bvk barnrattsresan partnership' -- "$cur")) ;;
         esac
         return
     fi

@@ -207,7 +207,7 @@ complete -c barnplan -n '__barnplan_at advance 0' -a '(__barnplan_plans)'
 complete -c barnplan -n '__fish_seen_subcommand_from calendar' -s o -l output -r -F -d 'Write the .ics file here'
 
 # init
-complete -c barnplan -n '__fish_seen_subcommand_from init' -l model -x -a unicef-bvk -d 'The plan\'s model'
+complete -c barnplan -n '__fish_seen_subcommand_from init' -l model -x -a 'unicef-bvk barnrattsresan partnership' -d 'The plan\'s model'
 complete -c barnplan -n '__fish_seen_subcommand_from init' -l schema -r -F -d 'JSON Schema for the modeline (path or URL)'
 complete -c barnplan -n '__barnplan_at init 0' -F
 

@@ -1,5 +1,6 @@
 #include <barnplan/format.hpp>
 #include <barnplan/loader.hpp>
+#include <barnplan/models.hpp>
 
 #include <fmt/format.h>
 
@@ -815,8 +816,13 @@ Department read_department(const YamlNode& root, const std::string& file)
 
 Plan read_plan(const YamlNode& root, const std::string& file)
 {
-    static const std::vector<std::pair<std::string_view, Model>> k_models{
-        {"unicef-bvk", Model::unicef_bvk}, {"barnrattsresan", Model::barnrattsresan}, {"partnership", Model::partnership}};
+    static const std::vector<std::pair<std::string_view, Model>> k_models = [] {
+        std::vector<std::pair<std::string_view, Model>> out;
+        for (const ModelInfo& m : registered_models()) {
+            out.emplace_back(m.id, m.model);
+        }
+        return out;
+    }();
     static const std::vector<std::pair<std::string_view, Language>> k_languages{{"sv", Language::sv},
                                                                                 {"en", Language::en}};
     Plan plan;

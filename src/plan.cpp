@@ -1,20 +1,10 @@
 #include <barnplan/lifecycle.hpp>
+#include <barnplan/models.hpp>
 #include <barnplan/plan.hpp>
 
 namespace barnplan {
 
-std::string_view to_string(Model model)
-{
-    switch (model) {
-    case Model::unicef_bvk:
-        return "unicef-bvk";
-    case Model::barnrattsresan:
-        return "barnrattsresan";
-    case Model::partnership:
-        return "partnership";
-    }
-    return "?";
-}
+std::string_view to_string(Model model) { return model_info(model).id; }
 
 std::string_view to_string(GoalBasis basis)
 {

@@ -2,9 +2,11 @@
 #include "plans.hpp"
 
 #include <barnplan/escape.hpp>
+#include <barnplan/models.hpp>
 #include <barnplan/skeleton.hpp>
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include <cerrno>
 #include <cstring>
@@ -85,7 +87,7 @@ int run_init(const InitOptions& options, const GlobalOptions& global)
                                        shown)});
         return k_exit_usage;
     }
-    const std::string text = plan_skeleton(Model::unicef_bvk, lang, schema);
+    const std::string text = plan_skeleton(find_model(options.model)->model, lang, schema);
     if (options.file.empty() || options.file == "-") {
         print_out(text);
         return k_exit_clean;
@@ -114,8 +116,9 @@ Runner setup_init(CLI::App& sub, const GlobalOptions& global)
 {
     auto options = std::make_shared<InitOptions>();
     sub.add_option("file", options->file, "The new plan file (default: print to standard output)");
-    // Barnrättsresan and partnership skeletons come with those models' rules.
-    sub.add_option("--model", options->model, "The plan's model: unicef-bvk")->check(CLI::IsMember({"unicef-bvk"}));
+    const std::vector<std::string_view> ids = model_ids();
+    sub.add_option("--model", options->model, fmt::format("The plan's model: {}", fmt::join(ids, ", ")))
+        ->check(CLI::IsMember(std::vector<std::string>(ids.begin(), ids.end())));
     sub.add_option("--lang", options->lang, "Language of the comments: sv or en")->check(CLI::IsMember({"sv", "en"}));
     sub.add_option("--schema", options->schema,
                    "Path or URL of the JSON Schema for the editor modeline on the first line (default: the installed "

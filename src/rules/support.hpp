@@ -37,10 +37,7 @@ private:
 /// A short name for an entry in messages: its id, or "(no id)".
 [[nodiscard]] std::string id_of(const Located<std::string>& id);
 
+/// The rules every model shares; each model's own are in src/models/.
 void check_common(Findings& findings, const RuleContext& context);
-void check_unicef(Findings& findings, const RuleContext& context);
-void check_partnership(Findings& findings, const RuleContext& context);
-void check_barnrattsresan(Findings& findings, const RuleContext& context);
-void check_evaluation(Findings& findings, const RuleContext& context);
 
 } // namespace barnplan::rules

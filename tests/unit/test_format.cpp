@@ -182,7 +182,10 @@ TEST_CASE("plan_skeleton loads as a plan of its model and language, with rule fi
             CHECK(result.plan->model.value == model);
             CHECK(result.plan->language.value == lang);
             CHECK(result.plan->stage.value == "draft");
-            CHECK(result.plan->goals.size() == 1);
+            // Each model's skeleton starts one entry of its own kind.
+            CHECK(result.plan->goals.size() == (model == Model::barnrattsresan ? 0 : 1));
+            CHECK(result.plan->areas.size() == (model == Model::barnrattsresan ? 1 : 0));
+            CHECK(result.plan->members.size() == (model == Model::partnership ? 1 : 0));
 
             // What is left to fill in shows as rule findings.
             const auto findings =
@@ -192,6 +195,13 @@ TEST_CASE("plan_skeleton loads as a plan of its model and language, with rule fi
                 CHECK(barnplan::test::has_rule(findings, "vision-required"));
                 CHECK(barnplan::test::has_rule(findings, "goal-title"));
                 CHECK(barnplan::test::has_rule(findings, "start-level"));
+            } else if (model == Model::barnrattsresan) {
+                CHECK(barnplan::test::has_rule(findings, "ambition-required"));
+                CHECK(barnplan::test::has_rule(findings, "area-goal"));
+            } else {
+                CHECK(barnplan::test::has_rule(findings, "idea-required"));
+                CHECK(barnplan::test::has_rule(findings, "partnership-goals"));
+                CHECK(barnplan::test::has_rule(findings, "member-incomplete"));
             }
         }
     }

@@ -3,7 +3,7 @@
 // template, the joint review before the management decision, implementation
 // of 3–12 months with check-ins, and the step-4 follow-up.
 
-#include "support.hpp"
+#include "../../rules/support.hpp"
 
 #include <barnplan/loader.hpp>
 

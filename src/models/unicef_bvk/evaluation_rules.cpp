@@ -1,7 +1,7 @@
 // UNICEF's evaluation meeting (seed 002): the preparation deadlines counted
 // back from the meeting, checked against today.
 
-#include "support.hpp"
+#include "../../rules/support.hpp"
 
 #include <barnplan/evaluation.hpp>
 

@@ -1,6 +1,6 @@
 // Rules of UNICEF's "En barnvänlig kommun" action plan (seeds 000 and 002).
 
-#include "support.hpp"
+#include "../../rules/support.hpp"
 
 #include <fmt/format.h>
 

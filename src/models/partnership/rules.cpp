@@ -3,7 +3,7 @@
 // joint meetings twice a year hosted by members, a peer review and a final
 // report.
 
-#include "support.hpp"
+#include "../../rules/support.hpp"
 
 #include <barnplan/loader.hpp>
 
