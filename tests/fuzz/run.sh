@@ -48,12 +48,8 @@ here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
 build=${BARNPLAN_FUZZ_BUILD:-$root/build-fuzz}
 
-# A build directory already configured with BARNPLAN_FUZZ=ON (such as the
-# sanitizer build of .ci/run) is used as it is; any other is configured here.
-if ! grep -qs '^BARNPLAN_FUZZ:BOOL=ON$' "$build/CMakeCache.txt"; then
-    cmake -S "$root" -B "$build" -G Ninja -DCMAKE_CXX_COMPILER=clang++ -DCMAKE_BUILD_TYPE=RelWithDebInfo \
-        -DBARNPLAN_FUZZ=ON -DBUILD_TESTING=OFF >/dev/null || exit 2
-fi
+cmake -S "$root" -B "$build" -G Ninja -DCMAKE_CXX_COMPILER=clang++ -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+    -DBARNPLAN_FUZZ=ON -DBUILD_TESTING=OFF >/dev/null || exit 2
 cmake --build "$build" --target "${targets[@]}" || exit 2
 
 common=(-max_len=65536 -timeout=5 -rss_limit_mb=2048 -malloc_limit_mb=2048 -dict="$here/plan.dict")
